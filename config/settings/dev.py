@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, a throwaway secret key, mail printed to the console."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.env import env_bool, env_str
+
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

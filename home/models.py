@@ -1,0 +1,34 @@
+"""The site root: the front page of one language's site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from articles.mixins import ArticleListingMixin
+from articles.models import ArticlePage, SectionPage
+
+
+class HomePage(ArticleListingMixin, Page):
+    """The front page: the latest articles from every section."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.SectionPage"]
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = SectionPage.objects.live().public().child_of(self)
+        articles = ArticlePage.objects.live().public().descendant_of(self).for_listing()
+        context["articles"] = self.paginate_articles(request, articles)
+        # Cards name their section; one query for all sections beats a parent lookup per card.
+        context["sections_by_path"] = {section.path: section for section in sections}
+        return context

@@ -1,0 +1,27 @@
+"""Fixtures shared by every test: a throwaway media folder and the demo newsroom."""
+
+import pytest
+
+from home.demo_content.builder import build_demo_content
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded images go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo newsroom exactly as `make run` builds it (home, sections, seed article)."""
+    build_demo_content()
+    from articles.models import ArticlePage, SectionPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get(depth=2, locale__language_code="ar")
+    return {
+        "home": home,
+        "politics": SectionPage.objects.get(slug="politics"),
+        "article": ArticlePage.objects.get(slug="morocco-counter-terrorism-regional-security"),
+    }

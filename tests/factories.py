@@ -1,0 +1,81 @@
+"""Factories for test data: pages are added to the tree and published like an editor would."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"كاتب {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    bio = "صحفي متخصص في الشؤون السياسية."
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def make_section(parent, title: str, slug: str) -> SectionPage:
+    section = SectionPage(title=title, slug=slug, show_in_menus=True)
+    parent.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def make_article(
+    section: SectionPage,
+    *,
+    title: str = "مقال تجريبي",
+    slug: str | None = None,
+    standfirst: str = "مقدمة المقال.",
+    body=None,
+    authors=(),
+    publication_date=None,
+    publish: bool = True,
+    **fields,
+) -> ArticlePage:
+    """An article under ``section``, published (with a revision) unless ``publish`` is false."""
+    counter = ArticlePage.objects.count() + 1
+    article = ArticlePage(
+        title=title,
+        slug=slug or f"article-{counter}",
+        standfirst=standfirst,
+        body=body
+        if body is not None
+        else [
+            {
+                "type": "headed_section",
+                "value": {
+                    "heading": "قسم أول",
+                    "unnumbered": False,
+                    "content": [{"type": "paragraph", "value": "<p>نص الفقرة.</p>"}],
+                },
+            }
+        ],
+        publication_date=publication_date or timezone.now(),
+        live=publish,
+        **fields,
+    )
+    article.article_authors = [ArticlePageAuthor(author=author) for author in authors]
+    section.add_child(instance=article)
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+    article.refresh_from_db()
+    return article
