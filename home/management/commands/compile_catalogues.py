@@ -1,19 +1,27 @@
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 def catalogue_paths():
-    for locale_dir in settings.LOCALE_PATHS:
-        yield from sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
+    """The project's own .po files: LOCALE_PATHS and each project app's `locale/` folder."""
+    base_dir = Path(settings.BASE_DIR).resolve()
+    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+    for app in apps.get_app_configs():
+        app_path = Path(app.path).resolve()
+        if app_path.is_relative_to(base_dir) and ".venv" not in app_path.parts:
+            folders.append(app_path / "locale")
+    for folder in folders:
+        yield from sorted(folder.glob("*/LC_MESSAGES/*.po"))
 
 
 class Command(BaseCommand):
     help = (
-        "Compile every .po catalogue in LOCALE_PATHS into its .mo file with polib, so no "
-        "GNU gettext install is needed. The .mo files are committed: a fresh clone has them."
+        "Compile the project's .po catalogues into .mo files with polib, so no GNU gettext "
+        "install is needed. The .mo files are committed: a fresh clone has them."
     )
 
     def handle(self, *args, **options):
