@@ -55,6 +55,14 @@ def remove_welcome_page() -> None:
             page.delete()
 
 
+def tree_root(locale: Locale) -> Page:
+    """The tree's invisible root; Wagtail's migration makes it, a flushed database has none."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 def ensure_home(locale: Locale, report: BuildReport) -> HomePage:
     home = HomePage.objects.filter(depth=2, locale=locale).first()
     if home is None:
@@ -65,7 +73,7 @@ def ensure_home(locale: Locale, report: BuildReport) -> HomePage:
             locale=locale,
             intro="آخر الأخبار والتحليلات من المغرب والعالم.",
         )
-        Page.get_first_root_node().add_child(instance=home)
+        tree_root(locale).add_child(instance=home)
         home.save_revision().publish()
         report.note(f"home page “{home.title}”")
 

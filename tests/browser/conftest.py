@@ -1,0 +1,81 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Screenshots go to test-artifacts/screenshots/ (git-ignored) for people to look at.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+# Playwright's sync API runs an event loop in the test's thread; the ORM calls made by fixtures
+# in that same thread are still synchronous, so Django's async guard does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Opens a fresh page at a given width; closes it after the test."""
+    contexts = []
+
+    def open_at(width=375, height=800, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def save(page, name):
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save
+
+
+@pytest.fixture
+def live_demo_site(transactional_db, live_server):
+    """The demo newsroom behind a live server, with absolute URLs ready for the browser."""
+    from home.demo_content.builder import build_demo_content
+
+    build_demo_content()
+    from articles.models import ArticlePage, SectionPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get(depth=2, locale__language_code="ar")
+    return {
+        "base_url": live_server.url,
+        "home": home,
+        "politics": SectionPage.objects.get(slug="politics"),
+        "article": ArticlePage.objects.get(slug="morocco-counter-terrorism-regional-security"),
+    }
