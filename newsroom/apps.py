@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class NewsroomConfig(AppConfig):
+    default = True
     name = "newsroom"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
@@ -26,4 +27,5 @@ class NewsroomConfig(AppConfig):
 class NewsroomUsersConfig(WagtailUsersAppConfig):
     """Wagtail's users app, with a group listing that shows role names translated."""
 
+    default = False
     group_viewset = "newsroom.views.RoleGroupViewSet"
