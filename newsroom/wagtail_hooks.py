@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.models import SectionPage
+from articles.models import Author, SectionPage
 from newsroom.access import can_create_sections, can_publish_directly, refuse_with_403
 from newsroom.dashboard import MyDraftsPanel, PublishedPerSectionPanel, ReturnedToMePanel
 
@@ -81,3 +81,17 @@ class TagViewSet(SnippetViewSet):
 
 
 register_snippet(TagViewSet)
+
+
+class AuthorViewSet(SnippetViewSet):
+    """Editors keep the list of bylines; writers only pick from it."""
+
+    model = Author
+    icon = "user"
+    menu_label = _("Authors")
+    menu_order = 290
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+
+
+register_snippet(AuthorViewSet)
