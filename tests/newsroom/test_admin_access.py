@@ -32,11 +32,12 @@ def admin_urls(site):
             "wagtailadmin_pages:add", args=("articles", "articlepage", politics.pk)
         ),
         "upload an image": reverse("wagtailimages:add"),
+        "choose an author": reverse("wagtailsnippetchoosers_articles_author:choose"),
         "dashboard": reverse("wagtailadmin_home"),
     }
 
 
-EVERYONE = {"dashboard", "add an article", "upload an image"}
+EVERYONE = {"dashboard", "add an article", "upload an image", "choose an author"}
 EDITORS = EVERYONE | {
     "edit someone's published article",
     "delete a published article",
