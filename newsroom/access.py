@@ -41,4 +41,3 @@ def can_publish_directly(user, page) -> bool:
 def can_create_sections(user, parent_page) -> bool:
     """Sections shape the whole site: only people who may publish there create them."""
     return parent_page.permissions_for_user(user).can_publish_subpage()
-

@@ -22,7 +22,10 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 EDITOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 EDITOR_COLLECTION_PERMISSIONS = [
-    *(("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "delete", "choose")),
+    *(
+        ("wagtailimages", "image", f"{action}_image")
+        for action in ("add", "change", "delete", "choose")
+    ),
     *(
         ("wagtaildocs", "document", f"{action}_document")
         for action in ("add", "change", "delete", "choose")

@@ -21,9 +21,7 @@ def admin_urls(site):
             "wagtailadmin_pages:add", args=("articles", "sectionpage", home.pk)
         ),
         "edit the home page": reverse("wagtailadmin_pages:edit", args=(home.pk,)),
-        "edit someone's published article": reverse(
-            "wagtailadmin_pages:edit", args=(article.pk,)
-        ),
+        "edit someone's published article": reverse("wagtailadmin_pages:edit", args=(article.pk,)),
         "delete a published article": reverse("wagtailadmin_pages:delete", args=(article.pk,)),
         "unpublish an article": reverse("wagtailadmin_pages:unpublish", args=(economy_article.pk,)),
         "add an author": reverse("wagtailsnippets_articles_author:add"),
@@ -72,9 +70,7 @@ def site(demo_site):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", sorted(ALLOWED))
-def test_each_role_reaches_its_views_and_gets_403_everywhere_else(
-    role, site, client_for, request
-):
+def test_each_role_reaches_its_views_and_gets_403_everywhere_else(role, site, client_for, request):
     client = client_for(request.getfixturevalue(role))
     urls = admin_urls(site)
     assert set(urls) == ADMINISTRATORS

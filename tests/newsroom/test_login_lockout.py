@@ -29,9 +29,7 @@ def signed_in(response) -> bool:
 
 
 @pytest.mark.django_db
-def test_ten_failures_lock_the_account_and_address_until_the_cool_off_ends(
-    client, section_editor
-):
+def test_ten_failures_lock_the_account_and_address_until_the_cool_off_ends(client, section_editor):
     assert settings.AXES_FAILURE_LIMIT == 10
     with freeze_time(START) as clock:
         for _attempt in range(9):
@@ -73,3 +71,22 @@ def test_a_wrong_password_below_the_limit_shows_the_login_form_again(client, sec
     response = sign_in(client, "karim", "wrong password")
     assert response.status_code == 200
     assert soup_of(response).select_one("form.login-form") is not None
+
+
+@pytest.mark.parametrize(
+    "password", ["short1", "123456789012345", "password12345", "salma-newsroom"]
+)
+def test_weak_passwords_are_refused(password):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = get_user_model()(username="salma-newsroom", email="salma@example.com")
+    with pytest.raises(ValidationError):
+        validate_password(password, user)
+
+
+def test_a_long_uncommon_password_is_accepted():
+    from django.contrib.auth.password_validation import validate_password
+
+    assert validate_password("olive lantern quietly 42") is None

@@ -97,9 +97,7 @@ def test_role_names_read_in_the_users_language(administrator, client_for):
             assert arabic != name
             assert arabic in listing
     with translation.override("fr"):
-        assert str(Group.objects.get(name=EDITOR_IN_CHIEF)) == translation.gettext(
-            EDITOR_IN_CHIEF
-        )
+        assert str(Group.objects.get(name=EDITOR_IN_CHIEF)) == translation.gettext(EDITOR_IN_CHIEF)
         assert translation.gettext(EDITOR_IN_CHIEF) != EDITOR_IN_CHIEF
     with translation.override("en"):
         assert str(Group.objects.get(name=WRITERS)) == "Writers"
