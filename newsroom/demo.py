@@ -6,13 +6,14 @@ second time. Passwords are generated when a user is made and printed once, for t
 
 import secrets
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail.users.models import UserProfile
 
-from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS, WRITERS
-from newsroom.workflows import SENSITIVE_SECTION_SLUGS, assign_sensitive_review
+from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS, WRITERS, ensure_roles
+from newsroom.workflows import SENSITIVE_SECTION_SLUGS, assign_sensitive_review, ensure_workflows
 
 DEMO_USERS = [
     # username, first name, last name, role
@@ -50,5 +51,8 @@ def ensure_demo_users(report) -> None:
 
 
 def build_newsroom_demo(sections, report) -> None:
+    # The migrations made these; a flushed database (a transactional test) has lost them.
+    ensure_roles(apps)
+    ensure_workflows(apps)
     ensure_sensitive_sections(sections, report)
     ensure_demo_users(report)

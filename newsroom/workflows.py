@@ -73,7 +73,7 @@ def ensure_workflows(apps) -> None:
 
     root_page = Page.objects.filter(depth=1).first()
     if root_page is not None:
-        WorkflowPage.objects.update_or_create(
+        WorkflowPage.objects.get_or_create(
             page=root_page, defaults={"workflow": workflows[EDITORIAL_REVIEW]}
         )
     # Sections that already exist when the migration runs; new installs get "سياسة" from the
