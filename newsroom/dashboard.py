@@ -7,12 +7,13 @@ add the writer's side (drafts, articles sent back) and, for editors, the publish
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import get_language_bidi
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from articles.models import ArticlePage
-from newsroom.chart import DAYS, section_charts
+from newsroom.chart import DAYS, chart_days, section_charts
 from newsroom.roles import EDITOR_ROLES
 
 PANEL_LIMIT = 10
@@ -91,4 +92,9 @@ class PublishedPerSectionPanel(Component):
         return super().render_html(parent_context)
 
     def get_context_data(self, parent_context):
-        return {"charts": section_charts(right_to_left=get_language_bidi()), "days": DAYS}
+        today = timezone.localdate()
+        return {
+            "charts": section_charts(right_to_left=get_language_bidi(), today=today),
+            "days": DAYS,
+            "first_day": chart_days(today)[0],
+        }

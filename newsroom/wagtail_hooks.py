@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import hooks
@@ -63,6 +65,11 @@ def hide_publish_from_reviewers_without_the_final_say(menu_items, request, conte
     menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
+@hooks.register("insert_global_admin_css")
+def newsroom_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/dashboard.css"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
     panels.extend([MyDraftsPanel(), ReturnedToMePanel(), PublishedPerSectionPanel()])
@@ -88,7 +95,7 @@ class AuthorViewSet(SnippetViewSet):
 
     model = Author
     icon = "user"
-    menu_label = _("Authors")
+    menu_label = _("Bylines")
     menu_order = 290
     add_to_admin_menu = True
     list_display = ["name", "slug"]

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
@@ -63,7 +65,7 @@ def test_editor_sees_a_chart_per_section_drawn_right_to_left_in_arabic(
     old.save()
 
     client = client_for(section_editor)
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(30):
         soup = dashboard(client)
     chart_panel = panel(soup, "newsroom-published-per-section")
     charts = {text_of(item.h3): item for item in chart_panel.select("li.newsroom-chart")}
@@ -128,3 +130,27 @@ def test_a_section_made_later_appears_once_it_publishes(demo_site, section_edito
     soup = dashboard(client_for(section_editor))
     titles = [text_of(h3) for h3 in panel(soup, "newsroom-published-per-section").select("h3")]
     assert any("تكنولوجيا" in title for title in titles)
+
+
+@pytest.mark.django_db
+def test_the_dashboard_costs_the_same_queries_however_much_was_published(
+    demo_site, section_editor, writer, client_for
+):
+    editor = client_for(section_editor)
+    writer_client = client_for(writer)
+    economy = demo_site["home"].get_children().get(slug="economy")
+    create_article(writer_client, economy, slug="draft-0")
+    editor.get(reverse("wagtailadmin_home"))
+    writer_client.get(reverse("wagtailadmin_home"))
+
+    def queries(client):
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("wagtailadmin_home"))
+        return len(captured)
+
+    before = queries(editor), queries(writer_client)
+    for number in range(4):
+        make_article(economy, slug=f"economy-more-{number}")
+        make_article(demo_site["politics"], slug=f"politics-more-{number}")
+        create_article(writer_client, economy, slug=f"draft-{number + 1}")
+    assert (queries(editor), queries(writer_client)) == before
