@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from home.demo_content.seed_article import SeedArticle, load_seed_article
 from home.models import HomePage
+from newsroom.demo import build_newsroom_demo
 
 HOME_SLUG = "home"
 SECTIONS = [
@@ -152,4 +153,5 @@ def build_demo_content() -> BuildReport:
         section.save_revision().publish()
         report.note(f"section “{seed.section_title}”")
     ensure_seed_article(seed, section, author, report)
+    build_newsroom_demo(sections.values(), report)
     return report
