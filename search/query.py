@@ -1,0 +1,144 @@
+"""Finding and ranking articles for a reader's query.
+
+PostgreSQL: the query is normalised, parsed with ``websearch_to_tsquery`` in the language's
+configuration (so "quoted phrases", ``or`` and ``-word`` work and no input can be a syntax
+error) and matched against the GIN-indexed tsvector; ``ts_rank`` weighs title above
+standfirst above tags, authors and section above body. Elsewhere (SQLite): every word must
+start a word of the article, scored the same way by where it was found.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from search.indexing import text_search_config
+from search.matching import spelling_variants
+from search.models import ArticleSearchEntry
+from search.normalise import normalise, normalised_words
+
+MAX_QUERY_CHARACTERS = 200
+MAX_TERMS = 12
+SUGGESTION_LIMIT = 6
+TEXT_COLUMNS = {"title": 8, "standfirst": 4, "labels": 2, "body": 1}
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    text: str
+    language_code: str
+    section_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    terms: list[str] = field(init=False)
+    shortened: bool = field(init=False)
+
+    def __post_init__(self):
+        considered = self.text[:MAX_QUERY_CHARACTERS]
+        words = normalised_words(" ".join(w for w in considered.split() if not w.startswith("-")))
+        object.__setattr__(self, "terms", list(dict.fromkeys(words))[:MAX_TERMS])
+        object.__setattr__(
+            self,
+            "shortened",
+            len(self.text) > MAX_QUERY_CHARACTERS or len(set(words)) > MAX_TERMS,
+        )
+
+    @property
+    def query_text(self) -> str:
+        """What the database is asked for: normalised, cut to the first words."""
+        return normalise(self.text[:MAX_QUERY_CHARACTERS])
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def filtered_entries(criteria: SearchCriteria) -> QuerySet[ArticleSearchEntry]:
+    entries = ArticleSearchEntry.objects.filter(language_code=criteria.language_code)
+    if criteria.section_id:
+        entries = entries.filter(section_id=criteria.section_id)
+    if criteria.date_from:
+        entries = entries.filter(publication_date__gte=_day_start(criteria.date_from))
+    if criteria.date_to:
+        entries = entries.filter(
+            publication_date__lt=_day_start(criteria.date_to + timedelta(days=1))
+        )
+    restricted = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        restricted |= Q(page__path__startswith=path)
+    if restricted:
+        entries = entries.exclude(restricted)
+    return entries
+
+
+def ranked_entries(criteria: SearchCriteria) -> QuerySet[ArticleSearchEntry]:
+    """The matching entries, best first, each with a ``rank``; only the columns a page needs."""
+    if not criteria.terms:
+        return ArticleSearchEntry.objects.none()
+    entries = filtered_entries(criteria).only("page_id", "publication_date")
+    if connection.vendor == "postgresql":
+        return _ranked_on_postgres(entries, criteria)
+    return _ranked_by_scan(entries, criteria)
+
+
+def _ranked_on_postgres(entries, criteria):
+    query = SearchQuery(
+        criteria.query_text,
+        config=text_search_config(criteria.language_code),
+        search_type="websearch",
+    )
+    return (
+        entries.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-publication_date", "-page_id")
+    )
+
+
+def _padded(column: str):
+    return Concat(Value(" "), column, Value(" "), output_field=TextField())
+
+
+def _starts_a_word(column: str, term: str) -> Q:
+    lookup = f"padded_{column}__contains"
+    return Q.create([(lookup, " " + variant) for variant in spelling_variants(term)], "OR")
+
+
+def _ranked_by_scan(entries, criteria):
+    entries = entries.annotate(**{f"padded_{column}": _padded(column) for column in TEXT_COLUMNS})
+    score = Value(0)
+    for term in criteria.terms:
+        entries = entries.filter(
+            Q.create([_starts_a_word(column, term) for column in TEXT_COLUMNS], "OR")
+        )
+        score = score + Case(
+            *(
+                When(_starts_a_word(column, term), then=Value(weight))
+                for column, weight in TEXT_COLUMNS.items()
+            ),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return entries.annotate(rank=score).order_by("-rank", "-publication_date", "-page_id")
+
+
+def suggested_entries(text: str, language_code: str) -> QuerySet[ArticleSearchEntry]:
+    """Articles whose title or standfirst has the words typed so far, the last one begun."""
+    words = normalised_words(text[:MAX_QUERY_CHARACTERS])[:MAX_TERMS]
+    if not words:
+        return ArticleSearchEntry.objects.none()
+    entries = filtered_entries(SearchCriteria(text="", language_code=language_code))
+    if connection.vendor == "postgresql":
+        *whole, begun = words
+        raw = " & ".join([*(f"{word}:AB" for word in whole), f"{begun}:*AB"])
+        query = SearchQuery(raw, config=text_search_config(language_code), search_type="raw")
+        entries = entries.filter(search_vector=query)
+    else:
+        entries = entries.annotate(padded_title=_padded("title"))
+        for word in words:
+            entries = entries.filter(_starts_a_word("title", word))
+    return entries.order_by("-publication_date", "-page_id")[:SUGGESTION_LIMIT]
