@@ -80,7 +80,7 @@ def ranked_entries(criteria: SearchCriteria) -> QuerySet[ArticleSearchEntry]:
     """The matching entries, best first, each with a ``rank``; only the columns a page needs."""
     if not criteria.terms:
         return ArticleSearchEntry.objects.none()
-    entries = filtered_entries(criteria).only("page_id", "publication_date")
+    entries = filtered_entries(criteria).only("page_id", "section_id", "publication_date")
     if connection.vendor == "postgresql":
         return _ranked_on_postgres(entries, criteria)
     return _ranked_by_scan(entries, criteria)
