@@ -60,7 +60,7 @@ class NormalisingBackendMixin:
         )
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
+def SearchBackend(params):
     install_normalising_indexer()
     backend_class = type(DatabaseSearchBackend(params))
     normalising_class = type(

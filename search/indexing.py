@@ -55,9 +55,7 @@ def entry_for(article: ArticlePage, section: SectionPage | None) -> ArticleSearc
         page_id=article.pk,
         language_code=article.locale.language_code,
         section=section,
-        publication_date=article.publication_date
-        or article.first_published_at
-        or timezone.now(),
+        publication_date=article.publication_date or article.first_published_at or timezone.now(),
         title=folded(article.title),
         standfirst=folded(article.standfirst),
         labels=folded(*tags, *authors, section_title),
@@ -75,13 +73,16 @@ def articles_for_indexing():
     )
 
 
-def search_vector(config: str) -> SearchVector:
+def headline_vector(config: str) -> SearchVector:
     return (
         SearchVector("title", weight="A", config=config)
         + SearchVector("standfirst", weight="B", config=config)
         + SearchVector("labels", weight="C", config=config)
-        + SearchVector("body", weight="D", config=config)
     )
+
+
+def search_vector(config: str) -> SearchVector:
+    return headline_vector(config) + SearchVector("body", weight="D", config=config)
 
 
 def refresh_search_vectors(page_ids: Iterable[int] | None = None) -> None:
@@ -92,8 +93,9 @@ def refresh_search_vectors(page_ids: Iterable[int] | None = None) -> None:
     if page_ids is not None:
         entries = entries.filter(pk__in=list(page_ids))
     for language_code in entries.values_list("language_code", flat=True).distinct():
+        config = text_search_config(language_code)
         entries.filter(language_code=language_code).update(
-            search_vector=search_vector(text_search_config(language_code))
+            search_vector=search_vector(config), headline_vector=headline_vector(config)
         )
 
 

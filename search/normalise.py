@@ -6,6 +6,8 @@ tatweel or invisible direction marks pasted from elsewhere. Both the stored text
 go through ``normalise`` so that all those spellings meet.
 """
 
+# ruff: noqa: RUF002, RUF003 (Arabic letters and marks are the subject here)
+
 import re
 import unicodedata
 
@@ -57,11 +59,19 @@ WORD = re.compile(
 NORMALISED_WORD = re.compile(r"[^\W_]+")
 
 
+# Tashkeel, Quranic annotation marks and Latin accents are all nonspacing marks (Mn) once
+# decomposed; the hamza above or below a letter decomposes into one too.
+NONSPACING_MARKS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code)) for code in range(0x10000) if unicodedata.category(chr(code)) == "Mn"
+    )
+    + "]"
+)
+
+
 def _drop_marks(text: str) -> str:
-    # Tashkeel, Quranic annotation marks and Latin accents are all combining marks (Mn) once
-    # decomposed; the hamza above or below a letter decomposes into one too.
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return NONSPACING_MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
 def normalise(text: str) -> str:

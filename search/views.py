@@ -39,7 +39,9 @@ def results_for(entries_page: PaginatorPage, terms: list[str]) -> list[SearchRes
     page_ids = [entry.page_id for entry in entries_page]
     if not page_ids:
         return []
-    articles = {article.pk: article for article in ArticlePage.objects.filter(pk__in=page_ids).for_listing()}
+    articles = {
+        article.pk: article for article in ArticlePage.objects.filter(pk__in=page_ids).for_listing()
+    }
     excerpts = dict(
         ArticleSearchEntry.objects.filter(pk__in=page_ids).values_list("page_id", "excerpt_source")
     )

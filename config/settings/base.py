@@ -146,7 +146,7 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "أخبار")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Wagtail's database backend with the article search's Arabic normalisation (see search/backends.py).
+# Wagtail's database backend, with the article search's Arabic normalisation (search/backends.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

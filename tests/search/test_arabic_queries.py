@@ -1,5 +1,7 @@
 """The issue's contract: the seed article is found however a reader spells the query."""
 
+# ruff: noqa: RUF001 (Arabic letters and marks are the subject here)
+
 import pytest
 
 from tests.factories import make_article
