@@ -142,8 +142,14 @@ def _body_stream(paragraphs: list[str]) -> list[dict]:
     ]
 
 
+def _children(section: SectionPage):
+    # Straight from the table: treebeard's get_children() trusts numchild, which bulk
+    # inserts do not maintain until the end of a batch.
+    return Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+
+
 def _next_step(section: SectionPage) -> int:
-    last = section.get_last_child()
+    last = _children(section).order_by("-path").first()
     return Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
 
 
@@ -213,7 +219,7 @@ def _load_batch(section, first_step, made, now, rng) -> list[int]:
     ]
     ArticleSearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
     refresh_search_vectors(page.pk for page in pages)
-    Page.objects.filter(pk=section.pk).update(numchild=section.get_children().count())
+    Page.objects.filter(pk=section.pk).update(numchild=_children(section).count())
     return [page.pk for page in pages]
 
 

@@ -4,9 +4,9 @@ PostgreSQL: the query is normalised, parsed with ``websearch_to_tsquery`` in the
 configuration (so "quoted phrases", ``or`` and ``-word`` work and no input can be a syntax
 error) and matched against the GIN-indexed tsvector of the whole article. ``ts_rank`` over the
 small headline vector puts title matches first, then standfirst, then tags, authors and
-section; articles that match only in the body follow, newest first. (Ranking on the whole
-body would read every matching article's full vector: too slow for a word found in most of
-a 100,000-article archive.) Elsewhere (SQLite): every word must
+section; articles that match only in the body follow, newest first. Only the newest
+RANKED_CANDIDATES matches are ranked: ranking reads every candidate's vector, too slow for a
+word found in most of a 100,000-article archive. Elsewhere (SQLite): every word must
 start a word of the article, scored the same way by where it was found.
 """
 
@@ -15,18 +15,19 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Subquery, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from search.indexing import text_search_config
-from search.matching import spelling_variants
+from search.matching import core, spelling_variants
 from search.models import ArticleSearchEntry
 from search.normalise import normalise, normalised_words
 
 MAX_QUERY_CHARACTERS = 200
 MAX_TERMS = 12
+RANKED_CANDIDATES = 1000
 SUGGESTION_LIMIT = 6
 TEXT_COLUMNS = {"title": 8, "standfirst": 4, "labels": 2, "body": 1}
 
@@ -95,8 +96,17 @@ def _ranked_on_postgres(entries, criteria):
         config=text_search_config(criteria.language_code),
         search_type="websearch",
     )
-    return (
+    # Ranking reads each candidate's vector; a word found in most of the archive would mean
+    # reading them all. So the newest RANKED_CANDIDATES matches are ranked, which for a
+    # newsroom is what a reader of such a broad query wants anyway.
+    newest_matches = (
         entries.filter(search_vector=query)
+        .order_by("-publication_date", "-page_id")
+        .values("page_id")[:RANKED_CANDIDATES]
+    )
+    return (
+        ArticleSearchEntry.objects.filter(page_id__in=Subquery(newest_matches))
+        .only("page_id", "section_id", "publication_date")
         .annotate(rank=SearchRank(F("headline_vector"), query))
         .order_by("-rank", "-publication_date", "-page_id")
     )
@@ -137,7 +147,10 @@ def suggested_entries(text: str, language_code: str) -> QuerySet[ArticleSearchEn
     entries = filtered_entries(SearchCriteria(text="", language_code=language_code))
     if connection.vendor == "postgresql":
         *whole, begun = words
-        raw = " & ".join([*(f"{word}:AB" for word in whole), f"{begun}:*AB"])
+        # The stemmer leaves a word's first letters alone, article included: "الار" must
+        # also be tried as "ار" to reach the stored lexeme "ارهاب".
+        begun_forms = " | ".join(f"{form}:*AB" for form in dict.fromkeys([begun, core(begun)]))
+        raw = " & ".join([*(f"{word}:AB" for word in whole), f"({begun_forms})"])
         query = SearchQuery(raw, config=text_search_config(language_code), search_type="raw")
         entries = entries.filter(search_vector=query)
     else:
