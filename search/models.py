@@ -49,11 +49,6 @@ class ArticleSearchEntry(models.Model):
     class Meta:
         verbose_name = _("article search entry")
         verbose_name_plural = _("article search entries")
-        indexes = [
-            models.Index(
-                fields=["language_code", "-publication_date"], name="search_entry_lang_date"
-            ),
-        ]
 
     def __str__(self):
         return self.title

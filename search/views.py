@@ -13,7 +13,13 @@ from articles.models import ArticlePage, SectionPage
 from search.forms import ArticleSearchForm
 from search.highlight import highlight, snippet
 from search.models import ArticleSearchEntry
-from search.query import SearchCriteria, ranked_entries, suggested_entries
+from search.query import (
+    RANKED_CANDIDATES,
+    SearchCriteria,
+    ranked_entries,
+    suggested_entries,
+    text_index_plan,
+)
 
 RESULTS_PER_PAGE = 10
 
@@ -64,6 +70,13 @@ def results_for(entries_page: PaginatorPage, terms: list[str]) -> list[SearchRes
     return results
 
 
+def first_results(criteria: SearchCriteria, number: int):
+    """One page of ranked results: the paginator's page and the results to show."""
+    with text_index_plan():
+        results_page = Paginator(ranked_entries(criteria), RESULTS_PER_PAGE).get_page(number)
+    return results_page, results_for(results_page, criteria.terms)
+
+
 @require_GET
 def search_page(request):
     language_code = get_language()
@@ -81,10 +94,9 @@ def search_page(request):
     )
     context["criteria"] = criteria
     if criteria.terms:
-        paginator = Paginator(ranked_entries(criteria), RESULTS_PER_PAGE)
-        results_page = paginator.get_page(page_number(request))
-        context["results_page"] = results_page
-        context["results"] = results_for(results_page, criteria.terms)
+        context["results_page"], context["results"] = first_results(criteria, page_number(request))
+        context["ranked_limit"] = RANKED_CANDIDATES
+        context["results_capped"] = context["results_page"].paginator.count >= RANKED_CANDIDATES
         query = request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
@@ -95,7 +107,9 @@ def search_page(request):
 def search_suggestions(request):
     """Titles for the search box as the reader types (the page works without them)."""
     text = ArticleSearchForm.base_fields["q"].to_python(request.GET.get("q", ""))
-    page_ids = list(suggested_entries(text, get_language()).values_list("page_id", flat=True))
+    with text_index_plan():
+        entries = suggested_entries(text, get_language())
+        page_ids = list(entries.values_list("page_id", flat=True))
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
     suggestions = [
         {"title": pages[page_id].title, "url": pages[page_id].get_url(request)}

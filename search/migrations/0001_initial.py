@@ -89,12 +89,6 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "article search entry",
                 "verbose_name_plural": "article search entries",
-                "indexes": [
-                    models.Index(
-                        fields=["language_code", "-publication_date"],
-                        name="search_entry_lang_date",
-                    )
-                ],
             },
         ),
         migrations.RunPython(create_gin_index, drop_gin_index),
