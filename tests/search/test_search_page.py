@@ -8,6 +8,8 @@ import time
 import pytest
 from django.utils import timezone
 
+from search import query as search_query
+from search import views as search_views
 from tests.factories import AuthorFactory, make_article, make_section
 from tests.html import soup_of, text_of
 
@@ -203,7 +205,9 @@ def test_search_page_queries_do_not_grow_with_the_results(
     for number in range(10):
         make_article(politics, title=f"الزعفران {number}", authors=[author])
 
-    with django_assert_max_num_queries(16):
+    # The count does not depend on the number of results (PostgreSQL adds a savepoint and
+    # two SET LOCALs).
+    with django_assert_max_num_queries(20):
         response = search("الزعفران")
 
     assert len(soup_of(response).select(".search-result")) == 10
@@ -217,3 +221,16 @@ def test_articles_under_a_view_restriction_are_not_found(demo_site, search):
     )
 
     assert result_titles(search("داعش")) == []
+
+
+def test_a_very_broad_query_ranks_the_newest_matches_and_says_so(demo_site, search, monkeypatch):
+    monkeypatch.setattr(search_query, "RANKED_CANDIDATES", 3)
+    monkeypatch.setattr(search_views, "RANKED_CANDIDATES", 3)
+    politics = demo_site["politics"]
+    for day in range(1, 5):
+        make_article(politics, title=f"الزعفران {day}", publication_date=at(2024, 1, day))
+
+    soup = soup_of(search("الزعفران"))
+
+    assert sorted(result_titles_from(soup)) == ["الزعفران 2", "الزعفران 3", "الزعفران 4"]
+    assert "3" in text_of(soup.select_one(".search-summary"))
