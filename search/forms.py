@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import SectionPage
+from search.normalise import CONTROL_CHARACTERS
+
+
+class SearchTextField(forms.CharField):
+    """Whatever the reader typed, minus control characters (a NUL byte is not an error)."""
+
+    def to_python(self, value):
+        return super().to_python(CONTROL_CHARACTERS.sub(" ", value or ""))
+
+
+class SectionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class ArticleSearchForm(forms.Form):
+    q = SearchTextField(
+        label=_("Search the articles"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    section = SectionChoiceField(
+        label=_("Section"),
+        queryset=SectionPage.objects.none(),
+        required=False,
+        empty_label=_("All sections"),
+        error_messages={"invalid_choice": _("Choose one of the sections in the list.")},
+    )
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter the date as year-month-day, e.g. 2024-03-31.")},
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter the date as year-month-day, e.g. 2024-03-31.")},
+    )
+
+    def __init__(self, *args, language_code: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = (
+            SectionPage.objects.live().public().filter(locale__language_code=language_code)
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_to < date_from:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
