@@ -25,6 +25,7 @@ if settings.SERVE_MEDIA:
 # Reader-facing pages carry the language in the path (/ar/…, /fr/…, /en/…); a bare "/"
 # redirects by the reader's language cookie or Accept-Language, defaulting to Arabic.
 urlpatterns += i18n_patterns(
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
