@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, CommentStatus, ReaderComment
 from comments.text import clean_body, clean_single_line, is_invisible
 
-web_address = URLValidator(
-    schemes=["http", "https"],
-    message=_("Enter a web address that starts with http:// or https://."),
-)
+
+
+class WebAddressField(forms.URLField):
+    """Only http and https: no javascript:, data: or ftp: links under a reader's name."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address that starts with http:// or https://."),
+    }
 
 
 class ReaderCommentForm(forms.Form):
@@ -18,12 +23,8 @@ class ReaderCommentForm(forms.Form):
     email = forms.EmailField(
         label=_("Email"), help_text=_("Your email address will not be published.")
     )
-    url = forms.URLField(
-        label=_("Website"),
-        required=False,
-        max_length=200,
-        assume_scheme="https",
-        validators=[web_address],
+    url = WebAddressField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
     )
     body = forms.CharField(
         label=_("Comment"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})

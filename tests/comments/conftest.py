@@ -48,8 +48,8 @@ def open_form(client, page, *, seconds_ago=30, query=""):
     return form_on(response)
 
 
-def post_comment(client, page, *, seconds_ago=30, query="", headers=None, **fields):
-    action, values = open_form(client, page, seconds_ago=seconds_ago, query=query)
+def post_comment(client, article, *, seconds_ago=30, query="", headers=None, **fields):
+    action, values = open_form(client, article, seconds_ago=seconds_ago, query=query)
     values.update(READER)
     values.update(fields)
     values = {key: value for key, value in values.items() if value is not None}
@@ -89,3 +89,12 @@ def writer(db):
     user = UserFactory(username="writer", email="writer@example.com")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture
+def comment_settings(demo_site):
+    from wagtail.models import Site
+
+    from comments.models import CommentSettings
+
+    return CommentSettings.for_site(Site.objects.get(is_default_site=True))

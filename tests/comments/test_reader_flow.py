@@ -76,13 +76,11 @@ def test_reply_link_without_javascript_opens_the_form_for_that_reply(client, art
 
 
 @pytest.mark.django_db
-def test_auto_approved_comment_redirects_to_its_permalink(client, article):
-    from comments.models import CommentSettings
+def test_auto_approved_comment_redirects_to_its_permalink(client, article, comment_settings):
     from tests.comments.conftest import make_comment
 
-    settings = CommentSettings.load()
-    settings.auto_approve_known_authors = True
-    settings.save()
+    comment_settings.auto_approve_known_authors = True
+    comment_settings.save()
     make_comment(article, author_email=READER["email"], body="تعليق سابق")
     response = post_comment(client, article)
     comment = ReaderComment.objects.latest("pk")
