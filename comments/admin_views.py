@@ -1,6 +1,5 @@
 """The newsroom's side of the conversation: replying as staff, and the dashboard panel."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from comments.forms import StaffReplyForm
 from comments.models import CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import change_status
-from comments.permissions import user_can_moderate
+from comments.permissions import moderators_only_response, user_can_moderate
 from comments.threads import reply_target
 
 DASHBOARD_LIMIT = 5
@@ -24,7 +23,7 @@ def queue_url(status=CommentStatus.PENDING):
 
 def staff_reply(request, pk):
     if not user_can_moderate(request.user):
-        raise PermissionDenied
+        return moderators_only_response(request)
     comment = get_object_or_404(ReaderComment.objects.select_related("page"), pk=pk)
     if comment.status not in {CommentStatus.PENDING, CommentStatus.APPROVED}:
         messages.error(request, _("Only pending or approved comments can be answered."))

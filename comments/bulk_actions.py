@@ -4,13 +4,18 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from comments.models import CommentStatus, ReaderComment
 from comments.moderation import change_status
-from comments.permissions import user_can_moderate
+from comments.permissions import moderators_only_response, user_can_moderate
 
 
 class CommentStatusBulkAction(SnippetBulkAction):
     models = [ReaderComment]
     template_name = "comments/admin/confirm_bulk_status.html"
     status = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_moderate(request.user):
+            return moderators_only_response(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, comment):
         return user_can_moderate(self.request.user)

@@ -21,3 +21,10 @@ comment_permission_policy = CommentModerationPermissionPolicy(ReaderComment)
 
 def user_can_moderate(user) -> bool:
     return user.is_active and comment_permission_policy.user_has_permission(user, "moderate")
+
+
+def moderators_only_response(request):
+    """403 Forbidden inside the admin (Wagtail's own check redirects to the dashboard instead)."""
+    from django.template.response import TemplateResponse
+
+    return TemplateResponse(request, "comments/admin/forbidden.html", status=403)

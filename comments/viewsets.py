@@ -1,5 +1,7 @@
 """The moderation queue in the Wagtail admin: a snippet listing restricted to moderators."""
 
+from functools import update_wrapper
+
 import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.models import ArticlePage
 from comments.models import CommentStatus, ReaderComment
-from comments.permissions import user_can_moderate
+from comments.permissions import moderators_only_response, user_can_moderate
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):
@@ -91,6 +93,18 @@ class ReaderCommentViewSet(SnippetViewSet):
     @cached_property
     def menu_item_class(self):
         return CommentsMenuItem
+
+    def construct_view(self, view_class, **kwargs):
+        # Wagtail's own check redirects to the dashboard; ours answers 403 Forbidden, so a
+        # writer following a link to the queue is told plainly.
+        view = super().construct_view(view_class, **kwargs)
+
+        def moderators_only(request, *args, **kwargs):
+            if not user_can_moderate(request.user):
+                return moderators_only_response(request)
+            return view(request, *args, **kwargs)
+
+        return update_wrapper(moderators_only, view)
 
     def get_queryset(self, request):
         return ReaderComment.objects.select_related("page")
