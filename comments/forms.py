@@ -6,7 +6,6 @@ from comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, CommentStatus, Rea
 from comments.text import clean_body, clean_single_line, is_invisible
 
 
-
 class WebAddressField(forms.URLField):
     """Only http and https: no javascript:, data: or ftp: links under a reader's name."""
 
@@ -23,9 +22,7 @@ class ReaderCommentForm(forms.Form):
     email = forms.EmailField(
         label=_("Email"), help_text=_("Your email address will not be published.")
     )
-    url = WebAddressField(
-        label=_("Website"), required=False, max_length=200, assume_scheme="https"
-    )
+    url = WebAddressField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
     body = forms.CharField(
         label=_("Comment"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )

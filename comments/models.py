@@ -132,12 +132,12 @@ class ReaderComment(models.Model):
             self.depth = self.parent.depth + 1
         return super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return f"{self.page.url}#{self.anchor}"
+
     @property
     def anchor(self):
         return f"comment-{self.pk}"
-
-    def get_absolute_url(self):
-        return f"{self.page.url}#{self.anchor}"
 
 
 def word_list(text: str) -> list[str]:

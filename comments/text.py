@@ -2,7 +2,7 @@
 
 import re
 
-# Embedding and override controls (U+202A–U+202E) and the isolates (U+2066–U+2069) let a
+# Embedding and override controls (U+202A to U+202E) and the isolates (U+2066 to U+2069) let a
 # comment flip the text around it; the page isolates comments with dir="auto" instead.
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Characters that take no space: a name made only of these looks empty to a reader.

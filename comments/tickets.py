@@ -23,7 +23,7 @@ def issue_ticket(page_id: int) -> str:
 
 
 def ticket_age(ticket: str, page_id: int) -> float:
-    """Seconds since the ticket was issued; TicketError if it is forged, stale or not for this page."""
+    """Seconds since the ticket was issued; TicketError if forged, stale or for another page."""
     try:
         data = signing.loads(ticket or "", salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature as error:

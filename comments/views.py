@@ -53,9 +53,7 @@ def same_origin(request) -> bool:
 def passes_csrf_checks(request, page) -> bool:
     if request.user.is_authenticated:
         # A signed-in reader's post speaks for their account: Django's full per-reader check.
-        rejection = CsrfViewMiddleware(lambda request: None).process_view(
-            request, None, (), {}
-        )
+        rejection = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
         if rejection is not None:
             return False
     if not same_origin(request):
@@ -171,9 +169,7 @@ def post_comment(request, page_id):
         author_url=data["url"],
         body=data["body"],
         ip_address=ip or None,
-        user_agent=clean_single_line(request.headers.get("User-Agent", ""))[
-            :USER_AGENT_MAX_LENGTH
-        ],
+        user_agent=clean_single_line(request.headers.get("User-Agent", ""))[:USER_AGENT_MAX_LENGTH],
         user=request.user if request.user.is_authenticated else None,
     )
     comment.status = initial_status(comment, comment_settings, request)

@@ -34,7 +34,7 @@ class ReaderCommentFilterSet(WagtailFilterSet):
 
 
 class CommentsMenuItem(MenuItem):
-    """"Comments", with the number waiting for a moderator."""
+    """ "Comments", with the number waiting for a moderator."""
 
     def is_shown(self, request):
         return user_can_moderate(request.user)

@@ -57,9 +57,7 @@ def test_post_approve_show_and_reply_without_javascript(
     reader.goto(article_url)
     expect(reader.get_by_role("heading", name="أضف تعليقاً")).to_be_visible()
     expect(reader.get_by_text("لن يتم نشر عنوان بريدك الإلكتروني")).to_be_visible()
-    write_comment(
-        reader, name="سلمى", email="salma@example.com", body="تحليل دقيق، شكراً للكاتب."
-    )
+    write_comment(reader, name="سلمى", email="salma@example.com", body="تحليل دقيق، شكراً للكاتب.")
     expect(reader.get_by_role("status")).to_contain_text("بانتظار المراجعة")
     expect(reader.locator(".comment")).to_have_count(0)
     comment = ReaderComment.objects.get()
@@ -81,7 +79,9 @@ def test_post_approve_show_and_reply_without_javascript(
     approve_in_admin(moderator, base_url, reply)
 
     reader.goto(article_url)
-    nested = reader.locator(f"#comment-{comment.pk} > ol.comment-list--replies > #comment-{reply.pk}")
+    nested = reader.locator(
+        f"#comment-{comment.pk} > ol.comment-list--replies > #comment-{reply.pk}"
+    )
     expect(nested).to_contain_text("أوافقك الرأي.")
     expect(reader.locator(".article__comment-count")).to_have_text("تعليقان")
     # Replies are indented towards the inline end: in Arabic, further from the right edge.

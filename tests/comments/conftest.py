@@ -76,9 +76,7 @@ def article(demo_site):
 def moderator(db):
     user = UserFactory(username="moderator", email="moderator@example.com")
     user.groups.add(
-        Group.objects.get(
-            permissions=Permission.objects.get(codename="moderate_readercomment")
-        )
+        Group.objects.get(permissions=Permission.objects.get(codename="moderate_readercomment"))
     )
     return user
 

@@ -149,7 +149,7 @@ def test_nul_byte_in_hidden_fields_and_headers_is_no_500(client, article):
 
 @pytest.mark.django_db
 def test_unknown_or_unpublished_article_is_404(client, article, demo_site):
-    action, values = open_form(client, article)
+    _, values = open_form(client, article)
     values.update(READER)
     missing = reverse("comments:post", args=[999_999])
     assert client.post(missing, values).status_code == 404
@@ -219,9 +219,7 @@ def test_stale_ticket_is_403_and_the_new_form_works(client, article):
 def test_post_from_another_site_is_403(client, article):
     response = post_comment(client, article, headers={"HTTP_ORIGIN": "https://evil.example"})
     assert response.status_code == 403
-    response = post_comment(
-        client, article, headers={"HTTP_REFERER": "https://evil.example/page"}
-    )
+    response = post_comment(client, article, headers={"HTTP_REFERER": "https://evil.example/page"})
     assert response.status_code == 403
     assert not ReaderComment.objects.exists()
 

@@ -75,7 +75,11 @@ def test_remember_cookie_only_when_ticked_and_only_for_that_reader(client, artic
     state = client.get(state_url)
     assert {"private", "no-store"} <= set(state["Cache-Control"].replace(" ", "").split(","))
     data = json.loads(state.content)
-    assert (data["name"], data["email"], data["remember"]) == (READER["name"], READER["email"], True)
+    assert (data["name"], data["email"], data["remember"]) == (
+        READER["name"],
+        READER["email"],
+        True,
+    )
 
     stranger = json.loads(Client().get(state_url).content)
     assert (stranger["name"], stranger["email"], stranger["remember"]) == ("", "", False)
@@ -114,7 +118,9 @@ def test_form_state_for_closed_or_missing_articles_is_404(client, article):
 
 @pytest.mark.django_db
 def test_ip_and_browser_are_kept_for_moderators_only(client, article):
-    post_comment(client, article, headers={"HTTP_USER_AGENT": "Firefox/130", "REMOTE_ADDR": "192.0.2.44"})
+    post_comment(
+        client, article, headers={"HTTP_USER_AGENT": "Firefox/130", "REMOTE_ADDR": "192.0.2.44"}
+    )
     comment = ReaderComment.objects.get()
     assert (comment.ip_address, comment.user_agent) == ("192.0.2.44", "Firefox/130")
     comment.status = CommentStatus.APPROVED

@@ -27,9 +27,10 @@ def test_post_moderate_show_and_reply(client, article, moderator):
 
     # The moderator approves it from the queue's bulk action.
     client.force_login(moderator)
-    approve = reverse(
-        "wagtail_bulk_action", args=["comments", "readercomment", "approve"]
-    ) + f"?id={comment.pk}&next=/admin/"
+    approve = (
+        reverse("wagtail_bulk_action", args=["comments", "readercomment", "approve"])
+        + f"?id={comment.pk}&next=/admin/"
+    )
     assert client.get(approve).status_code == 200
     assert client.post(approve).status_code == 302
     client.logout()

@@ -58,7 +58,7 @@ def test_moderation_words_send_to_the_queue(client, article, trusted):
 
 @pytest.mark.django_db
 def test_disallowed_words_send_to_spam(client, article, trusted):
-    trusted.disallowed_words = "Casino\nكازينو"
+    trusted.disallowed_words = "Casino\nكازينو"  # noqa: RUF001
     trusted.save()
     assert status_after_post(client, article, body="best CASINO here") == CommentStatus.SPAM
     assert status_after_post(client, article, name="كازينو", body="نص") == CommentStatus.SPAM
