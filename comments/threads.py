@@ -7,7 +7,8 @@ so the template draws nested lists without recursive includes.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils.functional import cached_property
 
 from comments.models import CommentStatus, ReaderComment
 
@@ -48,20 +49,34 @@ def visible_comments(page):
     )
 
 
-def count_for(page) -> int:
-    return visible_comments(page).count()
+class CountedPaginator(Paginator):
+    """A paginator told its count, which was fetched with the total in one query."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
-def load_discussion(page, page_number, max_depth: int) -> Discussion:
-    count = count_for(page)
-    if not count:
+def load_discussion(page, page_number, max_depth) -> Discussion:
+    """``max_depth`` is the site's reply depth, or a callable giving it when needed."""
+    if page.pk is None:  # an unsaved page in the editor's preview
+        return Discussion(count=0)
+    counts = visible_comments(page).aggregate(
+        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+    )
+    if not counts["total"]:
         return Discussion(count=0)
     top_level = (
         ReaderComment.objects.filter(page=page, status=CommentStatus.APPROVED, parent__isnull=True)
         .only(*DISPLAY_FIELDS)
         .order_by("created_at", "pk")
     )
-    page_obj = Paginator(top_level, TOP_LEVEL_PER_PAGE).get_page(page_number)
+    paginator = CountedPaginator(top_level, TOP_LEVEL_PER_PAGE, count=counts["top_level"])
+    page_obj = paginator.get_page(page_number)
     roots = list(page_obj.object_list)
     replies = list(
         ReaderComment.objects.filter(
@@ -70,9 +85,9 @@ def load_discussion(page, page_number, max_depth: int) -> Discussion:
         .only(*DISPLAY_FIELDS)
         .order_by("created_at", "pk")
     )
-    events = thread_events(roots, replies, max_depth)
+    events = thread_events(roots, replies, max_depth() if callable(max_depth) else max_depth)
     shown = {event.comment.pk for event in events if event.kind == "comment"}
-    return Discussion(count=count, events=events, page_obj=page_obj, shown_ids=shown)
+    return Discussion(count=counts["total"], events=events, page_obj=page_obj, shown_ids=shown)
 
 
 def thread_events(roots, replies, max_depth: int) -> list[ThreadEvent]:

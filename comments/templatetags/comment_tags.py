@@ -19,8 +19,12 @@ def reader_discussion(context, page):
     request = context["request"]
     cache = request.__dict__.setdefault("_reader_discussions", {})
     if page.pk not in cache:
-        max_depth = CommentSettings.for_request(request).max_reply_depth
-        cache[page.pk] = load_discussion(page, request.GET.get(PAGE_PARAMETER), max_depth)
+        cache[page.pk] = load_discussion(
+            page,
+            request.GET.get(PAGE_PARAMETER),
+            # Only read (one query) when there is a conversation to draw.
+            max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
+        )
     return cache[page.pk]
 
 

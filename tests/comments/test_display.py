@@ -229,3 +229,18 @@ def test_five_hundred_threaded_comments_take_as_many_queries_as_five(client, art
     assert len(many_soup.select(".comment")) == 250  # 50 conversations on the first page
     assert text_of(many_soup.select_one(".article__comment-count")) == "500 تعليق"
     assert many == few
+
+
+@pytest.mark.django_db
+def test_comments_cost_three_more_queries_when_there_are_some(client, article, demo_site):
+    from tests.factories import make_article
+
+    bare = make_article(demo_site["politics"], title="بلا تعليقات")
+    busy = make_article(demo_site["politics"], title="مع تعليقات")
+    make_comment(busy, parent=make_comment(busy))
+    client.get(bare.url)
+    client.get(busy.url)  # the site's comment settings row is created on first use
+    bare_queries, _ = queries_for(client, bare.url)
+    busy_queries, _ = queries_for(client, busy.url)
+    # The count always; with comments, the first conversations, their replies and the settings.
+    assert busy_queries - bare_queries == 3
