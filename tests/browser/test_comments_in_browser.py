@@ -15,10 +15,10 @@ TYPING_PAUSE_MS = 3200
 
 @pytest.fixture
 def live_moderator(live_demo_site):
-    from django.contrib.auth.models import Group
+    from tests.comments.conftest import moderators_group
 
     user = UserFactory(username="live-moderator", email="live-moderator@example.com")
-    user.groups.add(Group.objects.get(permissions__codename="moderate_readercomment"))
+    user.groups.add(moderators_group())
     return user
 
 

@@ -72,12 +72,20 @@ def article(demo_site):
     return demo_site["article"]
 
 
+def moderators_group():
+    """The migration's group; rebuilt after a transactional test has flushed the tables."""
+    permission = Permission.objects.get(codename="moderate_readercomment")
+    group = Group.objects.filter(permissions=permission).first()
+    if group is None:
+        group = Group.objects.create(name="مشرفو التعليقات")
+        group.permissions.add(permission, Permission.objects.get(codename="access_admin"))
+    return group
+
+
 @pytest.fixture
 def moderator(db):
     user = UserFactory(username="moderator", email="moderator@example.com")
-    user.groups.add(
-        Group.objects.get(permissions=Permission.objects.get(codename="moderate_readercomment"))
-    )
+    user.groups.add(moderators_group())
     return user
 
 
@@ -85,7 +93,9 @@ def moderator(db):
 def writer(db):
     """A newsroom writer: in Wagtail's Editors group, no comment permission."""
     user = UserFactory(username="writer", email="writer@example.com")
-    user.groups.add(Group.objects.get(name="Editors"))
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(editors)
     return user
 
 
