@@ -319,3 +319,12 @@ def test_forged_fields_are_ignored(client, article, demo_site, moderator):
 @pytest.mark.django_db
 def test_get_on_the_post_address_is_405(client, article):
     assert client.get(reverse("comments:post", args=[article.pk])).status_code == 405
+
+
+@pytest.mark.django_db
+def test_links_on_the_error_page_lead_back_to_the_article(client, article):
+    comment = make_comment(article)
+    response = post_comment(client, article, body="")
+    reply_link = soup_of(response).select_one(f"#comment-{comment.pk} .comment__reply")["href"]
+    assert reply_link.startswith(article.url + "?")
+    assert client.get(reply_link.split("#")[0]).status_code == 200

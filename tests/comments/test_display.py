@@ -141,7 +141,8 @@ def test_more_than_fifty_top_level_comments_paginate(client, article):
     soup = soup_of(client.get(article.url))
     assert len(soup.select(".comments > ol.comment-list > li")) == 50
     later = soup.select_one(".comments__pages a[rel=next]")
-    soup = soup_of(client.get(article.url + later["href"].split("#")[0]))
+    assert later["href"].startswith(article.url)
+    soup = soup_of(client.get(later["href"].split("#")[0]))
     shown = [item["id"] for item in soup.select(".comments > ol.comment-list > li")]
     assert shown == [f"comment-{comment.pk}" for comment in comments[50:]]
     assert text_of(soup.select_one(".article__comment-count")) == "55 تعليقًا"

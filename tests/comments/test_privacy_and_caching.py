@@ -127,3 +127,21 @@ def test_ip_and_browser_are_kept_for_moderators_only(client, article):
     comment.save()
     body = client.get(article.url).content.decode()
     assert "192.0.2.44" not in body and "Firefox/130" not in body
+
+
+@pytest.mark.django_db
+def test_json_answers_for_scripts(client, article):
+    """With Accept: application/json the same checks answer in JSON (for posting in place)."""
+    from tests.comments.conftest import open_form
+
+    action, values = open_form(client, article)
+    values.update(READER, body="", url="javascript:alert(1)")
+    response = client.post(action, values, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    errors = json.loads(response.content)["errors"]
+    assert set(errors) == {"body", "url"}
+    assert READER["email"] not in response.content.decode()
+    values.update(body="نص", url="", ticket="")
+    response = client.post(action, values, HTTP_ACCEPT="application/json")
+    assert response.status_code == 403
+    assert "انتهت صلاحية" in json.loads(response.content)["error"]

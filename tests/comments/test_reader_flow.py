@@ -49,7 +49,7 @@ def test_post_moderate_show_and_reply(client, article, moderator):
     response = post_comment(
         client,
         article,
-        query=reply_link.split("#")[0],
+        query="?" + reply_link.split("?")[1].split("#")[0],
         name="يوسف",
         email="youssef@example.com",
         body="أتفق معك تماماً.",
