@@ -26,6 +26,7 @@ if settings.SERVE_MEDIA:
 # redirects by the reader's language cookie or Accept-Language, defaulting to Arabic.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),  # article search (issue 7)
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

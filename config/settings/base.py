@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "articles",
     "newsroom",
     "search",
+    "comments",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -201,3 +202,9 @@ LOGGING = {
 # Uploaded media through Django itself: fine for a laptop or a small single-server site;
 # larger deployments serve MEDIA_ROOT from the web server or object storage instead.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
+
+# Reader comments (comments/ app; the rest of its options are site settings in the admin).
+# Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR
+# (the last address in it is used: the one our proxy appended).
+COMMENTS_CLIENT_IP_HEADER = env_str("DJANGO_COMMENTS_CLIENT_IP_HEADER", "")
+COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_COMMENTS_RETENTION_DAYS", 90)

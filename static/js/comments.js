@@ -1,0 +1,69 @@
+// Progressive enhancement for the comment form; without this file the form posts normally.
+// The article page is the same for every reader (it may come from a cache), so a fresh form
+// ticket and this reader's remembered name and email are fetched here, never baked in.
+(function () {
+    "use strict";
+    var container = document.querySelector("[data-comment-form]");
+    if (!container) {
+        return;
+    }
+    var form = container.querySelector("form");
+    var title = container.querySelector(".comment-form__title");
+    var originalTitle = title ? title.textContent : "";
+    var cancel = container.querySelector(".comment-form__cancel");
+    var home = container.parentNode;
+    var homeNext = container.nextSibling;
+
+    function field(name) {
+        return form.elements.namedItem(name);
+    }
+
+    fetch(form.getAttribute("data-form-state"), {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+    })
+        .then(function (response) {
+            return response.ok ? response.json() : null;
+        })
+        .then(function (state) {
+            if (!state) {
+                return;
+            }
+            field("ticket").value = state.ticket;
+            ["name", "email", "url"].forEach(function (name) {
+                if (state[name] && !field(name).value) {
+                    field(name).value = state[name];
+                }
+            });
+            if (state.remember) {
+                field("remember").checked = true;
+            }
+        })
+        .catch(function () {});
+
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest("[data-reply-to]");
+        if (link) {
+            event.preventDefault();
+            var comment = link.closest(".comment");
+            comment.parentNode.insertBefore(container, comment.nextSibling);
+            field("parent").value = link.getAttribute("data-reply-to");
+            var author = comment.querySelector(".comment__author");
+            if (title && author) {
+                title.textContent = link.textContent.trim();
+            }
+            cancel.hidden = false;
+            field("body").focus();
+            return;
+        }
+        if (event.target.closest("[data-cancel-reply]")) {
+            event.preventDefault();
+            home.insertBefore(container, homeNext);
+            field("parent").value = "";
+            cancel.hidden = true;
+            if (title) {
+                title.textContent = originalTitle;
+            }
+        }
+    });
+})();

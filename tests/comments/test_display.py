@@ -1,0 +1,247 @@
+"""What readers see: approved comments only, threaded, counted in Arabic, in flat queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from comments.models import CommentStatus, ReaderComment
+from comments.templatetags.comment_tags import comment_count_label
+from tests.comments.conftest import make_comment
+from tests.html import soup_of, text_of
+
+
+@pytest.mark.parametrize(
+    ("count", "arabic"),
+    [
+        (0, "لا تعليقات"),
+        (1, "تعليق واحد"),
+        (2, "تعليقان"),
+        (3, "3 تعليقات"),
+        (10, "10 تعليقات"),
+        (11, "11 تعليقًا"),
+        (99, "99 تعليقًا"),
+        (100, "100 تعليق"),
+        (102, "102 تعليق"),
+        (103, "103 تعليقات"),
+        (111, "111 تعليقًا"),
+    ],
+)
+def test_arabic_count_has_six_plural_forms(count, arabic):
+    with translation.override("ar"):
+        assert comment_count_label(count) == arabic
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "label"),
+    [
+        ("fr", 0, "0 commentaire"),
+        ("fr", 1, "1 commentaire"),
+        ("fr", 2, "2 commentaires"),
+        ("en", 1, "1 comment"),
+        ("en", 0, "0 comments"),
+        ("en", 5, "5 comments"),
+    ],
+)
+def test_french_and_english_plurals(language, count, label):
+    with translation.override(language):
+        assert comment_count_label(count) == label
+
+
+@pytest.mark.django_db
+def test_header_shows_the_count_of_approved_comments(client, article):
+    for _ in range(3):
+        make_comment(article)
+    make_comment(article, status=CommentStatus.PENDING)
+    make_comment(article, status=CommentStatus.SPAM)
+    make_comment(article, status=CommentStatus.REMOVED)
+    soup = soup_of(client.get(article.url))
+    count = soup.select_one(".article__header .article__comment-count a")
+    assert text_of(count) == "3 تعليقات"
+    assert count["href"] == "#comments"
+    assert len(soup.select(".comment")) == 3
+
+
+@pytest.mark.django_db
+def test_threads_oldest_first_with_permalinks(client, article):
+    now = timezone.now()
+    first = make_comment(article, author_name="الأول")
+    second = make_comment(article, author_name="الثاني")
+    reply = make_comment(article, parent=first, author_name="رد")
+    reply_to_reply = make_comment(article, parent=reply, author_name="رد على رد")
+    ReaderComment.objects.filter(pk=second.pk).update(created_at=now + timedelta(minutes=5))
+    soup = soup_of(client.get(article.url))
+    top = soup.select(".comments > ol.comment-list > li")
+    assert [item["id"] for item in top] == [f"comment-{first.pk}", f"comment-{second.pk}"]
+    level_two = top[0].select(":scope > ol > li")
+    assert [item["id"] for item in level_two] == [f"comment-{reply.pk}"]
+    level_three = level_two[0].select(":scope > ol > li")
+    assert [item["id"] for item in level_three] == [f"comment-{reply_to_reply.pk}"]
+    permalink = level_three[0].select_one(".comment__permalink")
+    assert permalink["href"] == f"#comment-{reply_to_reply.pk}"
+    # Depth 3 is the limit: the deepest comment has no reply link, the others do.
+    assert level_three[0].select_one(".comment__reply") is None
+    assert level_two[0].select_one(":scope > article .comment__reply") is not None
+
+
+@pytest.mark.django_db
+def test_reply_deeper_than_the_limit_joins_the_deepest_level(client, article, comment_settings):
+    from tests.comments.conftest import post_comment
+
+    top = make_comment(article)
+    reply = make_comment(article, parent=top)
+    deepest = make_comment(article, parent=reply)
+    post_comment(client, article, parent=str(deepest.pk))
+    new = ReaderComment.objects.latest("pk")
+    assert new.parent_id == reply.pk
+    assert new.depth == 2
+
+
+@pytest.mark.django_db
+def test_author_link_is_nofollow_and_text_is_isolated(client, article):
+    comment = make_comment(
+        article,
+        author_name="Jean Dupont",
+        author_url="https://example.com/",
+        body="سطر أول بالعربية with English\n\nفقرة ثانية",
+    )
+    soup = soup_of(client.get(article.url))
+    shown = soup.select_one(f"#comment-{comment.pk}")
+    link = shown.select_one(".comment__author a")
+    assert link["href"] == "https://example.com/"
+    assert set(link["rel"]) == {"nofollow", "ugc", "noopener"}
+    assert text_of(link.find("bdi")) == "Jean Dupont"
+    body = shown.select_one(".comment__body")
+    assert body["dir"] == "auto"
+    assert [text_of(p) for p in body.find_all("p")] == [
+        "سطر أول بالعربية with English",
+        "فقرة ثانية",
+    ]
+
+
+@pytest.mark.django_db
+def test_date_in_arabic_and_initials_avatar_drawn_by_the_site(client, article):
+    comment = make_comment(article, author_name="فاطمة الزهراء")
+    ReaderComment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.make_aware(timezone.datetime(2025, 3, 14, 9, 30))
+    )
+    soup = soup_of(client.get(article.url))
+    shown = soup.select_one(f"#comment-{comment.pk}")
+    assert text_of(shown.select_one("time")) == "14 مارس 2025، الساعة 09:30"
+    avatar = shown.select_one(".comment__avatar")
+    assert text_of(avatar) == "ف"
+    assert avatar.find("img") is None
+
+
+@pytest.mark.django_db
+def test_more_than_fifty_top_level_comments_paginate(client, article):
+    comments = [make_comment(article) for _ in range(55)]
+    soup = soup_of(client.get(article.url))
+    assert len(soup.select(".comments > ol.comment-list > li")) == 50
+    later = soup.select_one(".comments__pages a[rel=next]")
+    assert later["href"].startswith(article.url)
+    soup = soup_of(client.get(later["href"].split("#")[0]))
+    shown = [item["id"] for item in soup.select(".comments > ol.comment-list > li")]
+    assert shown == [f"comment-{comment.pk}" for comment in comments[50:]]
+    assert text_of(soup.select_one(".article__comment-count")) == "55 تعليقًا"
+
+
+@pytest.mark.django_db
+def test_replies_under_a_removed_comment_disappear_with_it(client, article):
+    top = make_comment(article)
+    make_comment(article, parent=top)
+    ReaderComment.objects.filter(pk=top.pk).update(status=CommentStatus.REMOVED)
+    soup = soup_of(client.get(article.url))
+    assert soup.select(".comment") == []
+    assert text_of(soup.select_one(".article__comment-count")) == "لا تعليقات"
+
+
+def bulk_comments(article, top_level, replies_per_comment):
+    """``top_level`` conversations, each with replies two levels deep."""
+    roots = [
+        ReaderComment(
+            page=article,
+            author_name=f"قارئ {n}",
+            author_email=f"r{n}@example.com",
+            body=f"تعليق {n}",
+            fingerprint=f"root-{n}",
+            status=CommentStatus.APPROVED,
+        )
+        for n in range(top_level)
+    ]
+    ReaderComment.objects.bulk_create(roots)
+    replies = []
+    for root in ReaderComment.objects.filter(page=article, parent=None):
+        for n in range(replies_per_comment):
+            replies.append(
+                ReaderComment(
+                    page=article,
+                    parent=root,
+                    thread_root=root,
+                    depth=1,
+                    author_name="مجيب",
+                    author_email=f"reply{root.pk}-{n}@example.com",
+                    body=f"رد {n}",
+                    fingerprint=f"reply-{root.pk}-{n}",
+                    status=CommentStatus.APPROVED,
+                )
+            )
+    ReaderComment.objects.bulk_create(replies)
+    deeper = [
+        ReaderComment(
+            page=article,
+            parent=reply,
+            thread_root_id=reply.thread_root_id,
+            depth=2,
+            author_name="مجيب ثان",
+            author_email=f"deep{reply.pk}@example.com",
+            body="رد على رد",
+            fingerprint=f"deep-{reply.pk}",
+            status=CommentStatus.APPROVED,
+        )
+        for reply in ReaderComment.objects.filter(page=article, depth=1)
+    ]
+    ReaderComment.objects.bulk_create(deeper)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), soup_of(response)
+
+
+@pytest.mark.django_db
+def test_five_hundred_threaded_comments_take_as_many_queries_as_five(client, article):
+    from articles.models import ArticlePage
+    from tests.factories import make_article
+
+    other = make_article(ArticlePage.objects.get(pk=article.pk).get_parent().specific)
+    bulk_comments(other, top_level=1, replies_per_comment=2)  # 1 + 2 + 2 = 5
+    bulk_comments(article, top_level=100, replies_per_comment=2)  # 100 + 200 + 200 = 500
+    assert ReaderComment.objects.filter(page=other).count() == 5
+    assert ReaderComment.objects.filter(page=article).count() == 500
+    client.get(other.url)  # warm per-process caches (site root paths, content types)
+    few, few_soup = queries_for(client, other.url)
+    many, many_soup = queries_for(client, article.url)
+    assert len(few_soup.select(".comment")) == 5
+    assert len(many_soup.select(".comment")) == 250  # 50 conversations on the first page
+    assert text_of(many_soup.select_one(".article__comment-count")) == "500 تعليق"
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_comments_cost_three_more_queries_when_there_are_some(client, article, demo_site):
+    from tests.factories import make_article
+
+    bare = make_article(demo_site["politics"], title="بلا تعليقات")
+    busy = make_article(demo_site["politics"], title="مع تعليقات")
+    make_comment(busy, parent=make_comment(busy))
+    client.get(bare.url)
+    client.get(busy.url)  # the site's comment settings row is created on first use
+    bare_queries, _ = queries_for(client, bare.url)
+    busy_queries, _ = queries_for(client, busy.url)
+    # The count always; with comments, the first conversations, their replies and the settings.
+    assert busy_queries - bare_queries == 3
