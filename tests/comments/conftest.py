@@ -84,7 +84,7 @@ def moderators_group():
 
 @pytest.fixture
 def moderator(db):
-    user = UserFactory(username="moderator", email="moderator@example.com")
+    user = UserFactory(username="queue-moderator", email="queue-moderator@example.com")
     user.groups.add(moderators_group())
     return user
 
@@ -92,7 +92,7 @@ def moderator(db):
 @pytest.fixture
 def writer(db):
     """A newsroom writer: in Wagtail's Editors group, no comment permission."""
-    user = UserFactory(username="writer", email="writer@example.com")
+    user = UserFactory(username="staff-writer", email="staff-writer@example.com")
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(editors)
