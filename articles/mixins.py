@@ -4,7 +4,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.text import Truncator
 
-META_DESCRIPTION_WORDS = 40
+META_DESCRIPTION_WORDS = 30
 
 
 class ArticleListingMixin:

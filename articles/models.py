@@ -284,6 +284,8 @@ class ArticlePage(SeoMetadataMixin, Page):
 
     def related_articles(self):
         """Articles sharing the most tags, then from the same section, newest first."""
+        if self.pk is None:  # previewing an article not saved yet
+            return []
         tag_ids = [tag.pk for tag in self.tag_list]
         section = self.section
         same_section = Q(path__startswith=section.path) if section else Q(pk__in=[])
@@ -306,6 +308,8 @@ class ArticlePage(SeoMetadataMixin, Page):
         )
 
     def _sibling_in_section(self, newer: bool):
+        if self.pk is None:
+            return None
         siblings = ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
         date = self.display_date
         if newer:

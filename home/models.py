@@ -58,8 +58,6 @@ class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["front"] = build_front_page(self)
-        context["sections_by_path"] = context["front"].sections_by_path
         context["feed_url"] = self.url + self.reverse_subpage("feed")
         return context
 
@@ -72,7 +70,11 @@ class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        front = build_front_page(self)
+        return self.render(
+            request,
+            context_overrides={"front": front, "sections_by_path": front.sections_by_path},
+        )
 
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
@@ -96,6 +98,11 @@ class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
         from articles.feeds import SiteFeed
 
         return SiteFeed()(request, home=self)
+
+    @classmethod
+    def archive_url(cls, home: Page, route: str, slug: str) -> str:
+        """The URL of a tag or author archive under ``home`` (which need not be specific)."""
+        return home.url + cls.get_resolver().reverse(route, slug)
 
     def live_articles(self):
         return ArticlePage.objects.live().public().descendant_of(self)

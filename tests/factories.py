@@ -1,5 +1,7 @@
 """Factories for test data: pages are added to the tree and published like an editor would."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -79,3 +81,32 @@ def make_article(
         revision.publish()
     article.refresh_from_db()
     return article
+
+
+def make_image(title: str = "صورة", width: int = 1600, height: int = 900):
+    """An uploaded image (a generated PNG) in Wagtail's image library."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return get_image_model().objects.create(
+        title=title, file=get_test_image_file(size=(width, height))
+    )
+
+
+def add_listed_articles(section, count, *, authors=(), tags=(), image=None, start=None):
+    """``count`` published articles, one hour apart, oldest first: quick, for listing tests."""
+    start = start or timezone.now() - timedelta(hours=count + 1)
+    articles = []
+    for index in range(count):
+        article = make_article(
+            section,
+            title=f"خبر رقم {index}",
+            authors=authors,
+            publication_date=start + timedelta(hours=index),
+            lead_image=image,
+        )
+        if tags:
+            article.tags.add(*tags)
+            article.save()
+        articles.append(article)
+    return articles

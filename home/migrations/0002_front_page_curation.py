@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_reader_site'),
+        ('articles', '0002_articlepage_breaking_news'),
         ('home', '0001_initial'),
     ]
 
