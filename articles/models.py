@@ -255,8 +255,10 @@ class ArticlePage(SeoMetadataMixin, Page):
 
     @cached_property
     def ordered_authors(self):
+        # "in", not truthiness: an article without authors has an empty prefetched list, and
+        # calling select_related() on that through modelcluster's manager loses the page filter.
         links = self.article_authors.all()
-        if not getattr(self, "_prefetched_objects_cache", {}).get("article_authors"):
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("author")
         return [link.author for link in links]
 

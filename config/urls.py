@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,13 +18,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # django.conf.urls.static.static() serves nothing when DEBUG is off, so the route is explicit.
-    urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site_views.serve_media))
 
 # Reader-facing pages carry the language in the path (/ar/…, /fr/…, /en/…); a bare "/"
 # redirects by the reader's language cookie or Accept-Language, defaulting to Arabic.

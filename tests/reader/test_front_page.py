@@ -117,3 +117,18 @@ def test_the_lead_image_loads_first_and_later_images_lazily(client, newsroom):
     assert not lead_image.get("loading")
     below = page.select(".front-page__block img")
     assert below and all(img["loading"] == "lazy" for img in below)
+
+
+@pytest.mark.django_db
+def test_an_article_without_authors_shows_no_byline_in_a_listing(client, newsroom):
+    from tests.factories import AuthorFactory
+
+    make_article(newsroom["economy"], title="بلا كاتب", publication_date=timezone.now())
+    make_article(newsroom["economy"], title="بكاتب", authors=[AuthorFactory(name="ليلى")])
+    page = front(client, newsroom["home"])
+    cards = {
+        text_of(card.select_one(".article-card__title")): card
+        for card in page.select(".front-page__top .article-card")
+    }
+    assert cards["بلا كاتب"].select(".byline__author") == []
+    assert [text_of(a) for a in cards["بكاتب"].select(".byline__author")] == ["ليلى"]
