@@ -178,3 +178,18 @@ def test_the_checks_themselves_catch_an_unlabelled_image_and_an_inline_script(
     assert any(v.startswith("image-alt") for v in serious_axe_violations(page, axe_source))
     page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("() => window.injected") is None
+
+
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_dark_mode_follows_the_system_and_keeps_contrast(
+    reader_site, open_page, screenshot, axe_source, name
+):
+    page = open_page(width=375, color_scheme="dark")
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    page.goto(reader_site["base_url"] + reader_site["urls"][name])
+    page.wait_for_load_state("networkidle")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(21, 21, 23)"
+    screenshot(page, f"{name}-dark-375")
+    assert serious_axe_violations(page, axe_source) == []
+    assert page.evaluate("window.__cspViolations") == []
