@@ -18,12 +18,7 @@ class LatestArticlesFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def articles(self, page):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(page)
-            .for_listing()[:FEED_LENGTH]
-        )
+        return ArticlePage.objects.live().public().descendant_of(page).for_listing()[:FEED_LENGTH]
 
     def link(self, page):
         return page.get_full_url(self.request)

@@ -115,7 +115,6 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-publication_date", "-pk")
         )
 
-
     def in_same_locale(self, page):
         return self.filter(locale_id=page.locale_id)
 

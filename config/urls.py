@@ -18,7 +18,9 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # django.conf.urls.static.static() serves nothing when DEBUG is off, so the route is explicit.
-    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site_views.serve_media))
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site_views.serve_media)
+    )
 
 # Reader-facing pages carry the language in the path (/ar/…, /fr/…, /en/…); a bare "/"
 # redirects by the reader's language cookie or Accept-Language, defaulting to Arabic.

@@ -16,9 +16,7 @@ def sitemaps_for(request):
 
 @require_GET
 def sitemap_index(request):
-    return sitemap_views.index(
-        request, sitemaps_for(request), sitemap_url_name="sitemap_section"
-    )
+    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap_section")
 
 
 @require_GET

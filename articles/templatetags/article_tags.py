@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.structured_data import news_article
-from home.templatetags.site_tags import site_absolute_url
 from home.navigation import home_for
+from home.templatetags.site_tags import site_absolute_url
 
 register = template.Library()
 
@@ -33,7 +33,12 @@ def tag_url(context, tag):
 
 
 SHARE_TARGETS = [
-    ("x", _("Share on X"), "https://x.com/intent/post?{}", lambda url, title: {"url": url, "text": title}),
+    (
+        "x",
+        _("Share on X"),
+        "https://x.com/intent/post?{}",
+        lambda url, title: {"url": url, "text": title},
+    ),
     (
         "facebook",
         _("Share on Facebook"),

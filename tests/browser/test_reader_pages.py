@@ -69,13 +69,16 @@ def open_recorded(open_page, base_url, path, width):
     page.on("request", lambda request: record["requests"].append(request.url))
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and record["failures"].append(f"{response.status} {response.url}"),
+        lambda response: (
+            response.status >= 400
+            and record["failures"].append(f"{response.status} {response.url}")
+        ),
     )
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and record["console_csp"].append(message.text),
+        lambda message: (
+            "Content Security Policy" in message.text and record["console_csp"].append(message.text)
+        ),
     )
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")

@@ -1,6 +1,7 @@
 """Around the article: reading time, related articles, previous/next, sharing, printing."""
 
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -141,6 +142,6 @@ def test_print_stylesheet_is_linked_for_print_only_and_hides_the_chrome(client, 
     page = soup_of(client.get(demo_site["article"].url))
     print_link = page.select_one("link[rel=stylesheet][media=print]")
     assert print_link["href"].endswith("css/print.css")
-    print_css = open(finders.find("css/print.css"), encoding="utf-8").read()
+    print_css = Path(finders.find("css/print.css")).read_text("utf-8")
     for selector in (".site-header", ".share", ".related", ".back-to-top", ".breaking-news"):
         assert selector in print_css.split("display: none")[0]

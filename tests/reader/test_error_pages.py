@@ -26,7 +26,7 @@ def test_404_in_the_readers_language(client, demo_site, prefix, heading, directi
 
 @pytest.mark.parametrize(
     ("language", "heading", "direction"),
-    [("ar", "حدث خطأ ما", "rtl"), ("fr", "Une erreur s’est produite", "ltr")],
+    [("ar", "حدث خطأ ما", "rtl"), ("fr", "Une erreur s\u2019est produite", "ltr")],
 )
 def test_500_in_the_readers_language_without_the_database(language, heading, direction):
     # No django_db mark: pytest-django makes any database access in this test an error.

@@ -85,9 +85,7 @@ def sitemap_urls(client):
 
 
 @pytest.mark.django_db
-def test_sitemap_lists_every_live_article_with_its_translations(
-    client, demo_site, translated_site
-):
+def test_sitemap_lists_every_live_article_with_its_translations(client, demo_site, translated_site):
     draft = make_article(demo_site["politics"], title="مسودة", publish=False)
     second = make_article(demo_site["politics"], title="مقال ثان")
     _, entries = sitemap_urls(client)

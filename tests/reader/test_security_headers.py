@@ -1,4 +1,4 @@
-"""Security headers: strict for readers, looser (but same-origin) for the admin, HSTS in production."""
+"""Security headers: strict for readers, a looser same-origin policy for the admin, HSTS."""
 
 import os
 import subprocess
