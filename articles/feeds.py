@@ -44,15 +44,9 @@ class LatestArticlesFeed(Feed):
     def item_pubdate(self, article):
         return article.display_date
 
-    def item_updateddate(self, article):
-        return article.last_published_at
-
     def item_author_name(self, article):
         names = [author.name for author in article.ordered_authors]
         return pgettext("separator between author names", ", ").join(names) if names else None
-
-    def item_enclosures(self, article):
-        return []
 
 
 class SiteFeed(LatestArticlesFeed):

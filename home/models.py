@@ -65,7 +65,7 @@ class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
         return {
             "articles": self.paginate_articles(request, articles.for_listing()),
             "sections_by_path": sections_by_path(self),
-            "canonical_url": self.full_url + canonical_path,
+            "canonical_url": self.get_full_url(request) + canonical_path,
         }
 
     @path("")
