@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo admin test test-postgres lint format check messages compile-messages lock clean
+.PHONY: help install test-tools run serve migrate demo admin test test-postgres lint format check messages compile-messages lock clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,6 +23,14 @@ $(VENV)/.installed: requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the pinned dependencies
+
+# axe-core, injected into pages by the browser tests (pinned in package-lock.json; never served).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests (apt-get install -y npm)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-tools: node_modules/.installed ## Install the browser tests' npm tools (axe-core) with npm ci
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
@@ -40,10 +48,10 @@ run: demo admin ## Set everything up and serve the site with demo content on htt
 serve: install ## Serve without setting anything up
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the test suite (SQLite unless DATABASE_URL is set)
+test: install test-tools ## Run the test suite (SQLite unless DATABASE_URL is set)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install ## Run the test suite on the local PostgreSQL
+test-postgres: install test-tools ## Run the test suite on the local PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff check and ruff format --check
@@ -70,4 +78,4 @@ lock: install ## Re-pin requirements.lock and requirements-dev.lock from pyproje
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements-dev.lock
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles media .admin-credentials
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .admin-credentials

@@ -1,7 +1,10 @@
-"""Behaviour shared by the pages that list articles (the home page and sections)."""
+"""Behaviour shared by page types: listing pagination and the page's search/social metadata."""
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.utils.text import Truncator
+
+META_DESCRIPTION_WORDS = 30
 
 
 class ArticleListingMixin:
@@ -14,10 +17,41 @@ class ArticleListingMixin:
     articles_per_page = 12
 
     def paginate_articles(self, request, articles) -> PaginatorPage:
-        paginator = Paginator(articles, self.articles_per_page)
-        requested = request.GET.get("page", "1")
-        try:
-            number = int(requested)
-        except (TypeError, ValueError):
-            number = 1
-        return paginator.get_page(max(number, 1))
+        return paginate(request, articles, self.articles_per_page)
+
+
+def paginate(request, items, per_page) -> PaginatorPage:
+    paginator = Paginator(items, per_page)
+    requested = request.GET.get("page", "1")
+    try:
+        number = int(requested)
+    except (TypeError, ValueError):
+        number = 1
+    return paginator.get_page(max(number, 1))
+
+
+class SeoMetadataMixin:
+    """What search engines and social networks are told about a page.
+
+    Editors fill "search title" and "search description" on the Promote tab; when they leave
+    them empty the page's own words stand in (an article's standfirst, a section's intro).
+    """
+
+    og_type = "website"
+
+    def seo_fallback_description(self) -> str:
+        return getattr(self, "intro", "") or ""
+
+    @property
+    def meta_title(self) -> str:
+        return self.seo_title or self.title
+
+    @property
+    def meta_description(self) -> str:
+        text = self.search_description or self.seo_fallback_description()
+        return Truncator(" ".join(text.split())).words(META_DESCRIPTION_WORDS)
+
+    @property
+    def social_image(self):
+        """The image shared with a link to this page, or None."""
+        return None

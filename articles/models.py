@@ -1,7 +1,10 @@
 """Newsroom sections, articles and their authors."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,14 +19,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.mixins import ArticleListingMixin
+from articles.mixins import ArticleListingMixin, SeoMetadataMixin
 from articles.numbering import number_body
+from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
 
 
@@ -54,7 +59,7 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class SectionPage(ArticleListingMixin, Page):
+class SectionPage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -74,7 +79,18 @@ class SectionPage(ArticleListingMixin, Page):
         articles = ArticlePage.objects.live().public().child_of(self).for_listing()
         context["articles"] = self.paginate_articles(request, articles)
         context["sections_by_path"] = {self.path: self}
+        context["feed_url"] = self.url + self.reverse_subpage("feed")
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from articles.feeds import SectionFeed
+
+        return SectionFeed()(request, section=self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -99,11 +115,25 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-publication_date", "-pk")
         )
 
+    def in_same_locale(self, page):
+        return self.filter(locale_id=page.locale_id)
+
+    def breaking_now(self):
+        """Breaking news still recent enough to announce on every page, newest first."""
+        since = timezone.now() - timedelta(hours=settings.BREAKING_NEWS_HOURS)
+        return (
+            self.live()
+            .public()
+            .filter(breaking_news=True, publication_date__gte=since)
+            .defer_streamfields()
+            .order_by("-publication_date", "-pk")
+        )
+
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(Page):
+class ArticlePage(SeoMetadataMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
     standfirst = models.TextField(
@@ -141,6 +171,13 @@ class ArticlePage(Page):
         default=True,
         help_text=_("Let readers comment on this article."),
     )
+    breaking_news = models.BooleanField(
+        _("breaking news"),
+        default=False,
+        help_text=_(
+            "Announce this article in a strip at the top of every page while it is recent."
+        ),
+    )
     number_sections = models.BooleanField(
         _("number sections"),
         default=True,
@@ -164,6 +201,7 @@ class ArticlePage(Page):
     promote_panels = [*Page.promote_panels, FieldPanel("tags")]
     settings_panels = [
         FieldPanel("publication_date"),
+        FieldPanel("breaking_news"),
         FieldPanel("number_sections"),
         FieldPanel("comments_open"),
         *Page.settings_panels,
@@ -183,6 +221,9 @@ class ArticlePage(Page):
     ]
 
     objects = ArticlePageManager()
+
+    og_type = "article"
+    related_count = 4
 
     parent_page_types = ["articles.SectionPage"]
     subpage_types = []
@@ -213,15 +254,91 @@ class ArticlePage(Page):
 
     @cached_property
     def ordered_authors(self):
+        # "in", not truthiness: an article without authors has an empty prefetched list, and
+        # calling select_related() on that through modelcluster's manager loses the page filter.
         links = self.article_authors.all()
-        if not getattr(self, "_prefetched_objects_cache", {}).get("article_authors"):
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("author")
         return [link.author for link in links]
 
+    def seo_fallback_description(self) -> str:
+        return self.standfirst
+
+    @property
+    def social_image(self):
+        return self.lead_image
+
+    @property
+    def section(self):
+        ancestors = live_ancestors(self)
+        return ancestors[-1] if len(ancestors) > 1 else None
+
+    @cached_property
+    def reading_time(self) -> int:
+        """Minutes to read the title, standfirst and body in the article's language."""
+        text = " ".join([self.title, self.standfirst, stream_text(self.body.raw_data)])
+        return reading_minutes(text, self.locale.language_code)
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    def related_articles(self):
+        """Articles sharing the most tags, then from the same section, newest first."""
+        if self.pk is None:  # previewing an article not saved yet
+            return []
+        tag_ids = [tag.pk for tag in self.tag_list]
+        section = self.section
+        same_section = Q(path__startswith=section.path) if section else Q(pk__in=[])
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .in_same_locale(self)
+            .exclude(pk=self.pk)
+            .filter(same_section | Q(tagged_items__tag_id__in=tag_ids))
+            .annotate(
+                shared_tags=Count(
+                    "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+                ),
+                in_section=Case(When(same_section, then=Value(1)), default=Value(0)),
+            )
+            .for_listing()
+            .order_by("-shared_tags", "-in_section", "-publication_date", "-pk")[
+                : self.related_count
+            ]
+        )
+
+    def _sibling_in_section(self, newer: bool):
+        if self.pk is None:
+            return None
+        siblings = ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+        date = self.display_date
+        if newer:
+            siblings = siblings.filter(
+                Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk)
+            ).order_by("publication_date", "pk")
+        else:
+            siblings = siblings.filter(
+                Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk)
+            ).order_by("-publication_date", "-pk")
+        return siblings.defer_streamfields().first()
+
+    def previous_in_section(self):
+        """The next older article in the same section."""
+        return self._sibling_in_section(newer=False)
+
+    def next_in_section(self):
+        """The next newer article in the same section."""
+        return self._sibling_in_section(newer=True)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = live_ancestors(self)
-        context["section"] = ancestors[-1] if ancestors else None
+        section = self.section
+        context["section"] = section
+        context["sections_by_path"] = {section.path: section} if section else {}
+        context["related_articles"] = self.related_articles()
+        context["previous_article"] = self.previous_in_section()
+        context["next_article"] = self.next_in_section()
         return context
 
 

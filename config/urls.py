@@ -1,25 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as site_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", site_views.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.SERVE_MEDIA:
     # django.conf.urls.static.static() serves nothing when DEBUG is off, so the route is explicit.
     urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", site_views.serve_media)
     )
 
 # Reader-facing pages carry the language in the path (/ar/…, /fr/…, /en/…); a bare "/"

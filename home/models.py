@@ -1,20 +1,52 @@
-"""The site root: the front page of one language's site."""
+"""The site root: the front page of one language's site, and its tag and author archives."""
 
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Orderable, Page
 
-from articles.mixins import ArticleListingMixin
-from articles.models import ArticlePage, SectionPage
+from articles.mixins import ArticleListingMixin, SeoMetadataMixin
+from articles.models import ArticlePage, Author
+from home.front_page import build_front_page, sections_by_path
 
 
-class HomePage(ArticleListingMixin, Page):
-    """The front page: the latest articles from every section."""
+class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
+    """The front page: the editors' lead story and featured articles, the latest, each section."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    lead_article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown first and largest. Leave empty to lead with the newest article."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("lead_article", page_type="articles.ArticlePage"),
+                InlinePanel(
+                    "featured_articles",
+                    label=_("Featured article"),
+                    max_num=4,
+                    help_text=_(
+                        "Up to four articles shown beside the lead story; empty slots are "
+                        "filled with the newest articles."
+                    ),
+                ),
+            ],
+            heading=_("Front page"),
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.SectionPage"]
@@ -26,9 +58,69 @@ class HomePage(ArticleListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = SectionPage.objects.live().public().child_of(self)
-        articles = ArticlePage.objects.live().public().descendant_of(self).for_listing()
-        context["articles"] = self.paginate_articles(request, articles)
-        # Cards name their section; one query for all sections beats a parent lookup per card.
-        context["sections_by_path"] = {section.path: section for section in sections}
+        context["feed_url"] = self.url + self.reverse_subpage("feed")
         return context
+
+    def archive_context(self, request, articles, canonical_path):
+        return {
+            "articles": self.paginate_articles(request, articles.for_listing()),
+            "sections_by_path": sections_by_path(self),
+            "canonical_url": self.get_full_url(request) + canonical_path,
+        }
+
+    @path("")
+    def index(self, request):
+        front = build_front_page(self)
+        return self.render(
+            request,
+            context_overrides={"front": front, "sections_by_path": front.sections_by_path},
+        )
+
+    @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.live_articles().filter(tagged_items__tag=tag)
+        context = self.archive_context(request, articles, self.reverse_subpage("tag", args=[slug]))
+        context["tag"] = tag
+        return self.render(request, template="pages/tag_page.html", context_overrides=context)
+
+    @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
+    def author(self, request, slug):
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        articles = self.live_articles().filter(article_authors__author=author)
+        canonical = self.reverse_subpage("author", args=[slug])
+        context = self.archive_context(request, articles, canonical)
+        context["author"] = author
+        return self.render(request, template="pages/author_page.html", context_overrides=context)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from articles.feeds import SiteFeed
+
+        return SiteFeed()(request, home=self)
+
+    @classmethod
+    def archive_url(cls, home: Page, route: str, slug: str) -> str:
+        """The URL of a tag or author archive under ``home`` (which need not be specific)."""
+        return home.url + cls.get_resolver().reverse(route, slug)
+
+    def live_articles(self):
+        return ArticlePage.objects.live().public().descendant_of(self)
+
+
+class HomePageFeaturedArticle(Orderable):
+    """One of the front page's featured slots, in the editors' order."""
+
+    page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("article", page_type="articles.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured article")
+        verbose_name_plural = _("featured articles")

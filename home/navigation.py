@@ -1,6 +1,6 @@
 """Where a page sits in the tree, looked up once per request and shared by the page's chrome."""
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 def live_ancestors(page: Page) -> list[Page]:
@@ -13,4 +13,21 @@ def live_ancestors(page: Page) -> list[Page]:
     if cached is None:
         cached = list(Page.objects.ancestor_of(page).filter(depth__gt=1).live())
         page._live_ancestors = cached
+    return cached
+
+
+def home_for(page, request):
+    """The home page of the tree the reader is in: the page's own, else the language's root."""
+    if isinstance(page, Page) and page.depth >= 2:
+        if page.depth == 2:
+            return page
+        ancestors = live_ancestors(page)
+        return ancestors[0] if ancestors else None
+    if request is None:
+        return None
+    cached = getattr(request, "_language_home", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        cached = site.root_page.localized if site else None
+        request._language_home = cached
     return cached

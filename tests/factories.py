@@ -1,5 +1,8 @@
 """Factories for test data: pages are added to the tree and published like an editor would."""
 
+from datetime import timedelta
+from io import BytesIO
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -79,3 +82,41 @@ def make_article(
         revision.publish()
     article.refresh_from_db()
     return article
+
+
+def make_image(title: str = "صورة", width: int = 1600, height: int = 900):
+    """An uploaded image (a generated PNG) in Wagtail's image library."""
+    from django.core.files.images import ImageFile
+    from PIL import Image, ImageDraw
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    # A flushed database (transactional tests) has lost the root collection the migration made.
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    picture = Image.new("RGB", (width, height), (32, 84, 122))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, height * 2 // 3, width, height), fill=(214, 170, 96))  # sand under sky
+    draw.ellipse((width // 8, height // 8, width // 4, height // 4 + width // 8), fill="#f4d35e")
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+    file = ImageFile(BytesIO(buffer.getvalue()), name="picture.png")
+    return get_image_model().objects.create(title=title, file=file, collection=collection)
+
+
+def add_listed_articles(section, count, *, authors=(), tags=(), image=None, start=None):
+    """``count`` published articles, one hour apart, oldest first: quick, for listing tests."""
+    start = start or timezone.now() - timedelta(hours=count + 1)
+    articles = []
+    for index in range(count):
+        article = make_article(
+            section,
+            title=f"خبر رقم {index}",
+            authors=authors,
+            publication_date=start + timedelta(hours=index),
+            lead_image=image,
+        )
+        if tags:
+            article.tags.add(*tags)
+            article.save()
+        articles.append(article)
+    return articles

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
-from home.navigation import live_ancestors
+from home.navigation import home_for, live_ancestors
 
 register = template.Library()
 
@@ -18,13 +18,8 @@ def section_navigation(context):
     request = context.get("request")
     current = context.get("page")
     site = Site.find_for_request(request) if request else None
-    if isinstance(current, Page) and current.depth >= 2:
-        home = current if current.depth == 2 else live_ancestors(current)[0]
-    elif site is not None:
-        # Pages outside the tree (search, errors): the site root in the reader's language.
-        home = site.root_page.localized
-    else:
-        home = None
+    # Pages outside the tree (search, errors) get the site root in the reader's language.
+    home = home_for(current, request)
     sections = list(SectionPage.objects.live().public().in_menu().child_of(home)) if home else []
     return {
         "home": home,

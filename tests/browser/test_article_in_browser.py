@@ -17,7 +17,7 @@ def test_back_to_top_appears_after_scrolling_and_returns_to_the_top(
     assert not back_to_top.is_visible()
 
     page.mouse.wheel(0, 3000)
-    page.wait_for_function("window.scrollY > 1000")
+    page.wait_for_function("() => window.scrollY > 1000")
     back_to_top.wait_for(state="visible")
     # In a right-to-left page the control sits on the left, the inline end.
     box = back_to_top.bounding_box()
@@ -25,7 +25,7 @@ def test_back_to_top_appears_after_scrolling_and_returns_to_the_top(
     screenshot(page, f"article-scrolled-{width}")
 
     back_to_top.click()
-    page.wait_for_function("window.scrollY === 0")
+    page.wait_for_function("() => window.scrollY === 0")
     assert page.evaluate("document.activeElement.id") == "top"
 
 
@@ -33,12 +33,12 @@ def test_back_to_top_works_by_keyboard(live_demo_site, open_page):
     page = open_page(width=375)
     page.goto(live_demo_site["base_url"] + live_demo_site["article"].url)
     page.mouse.wheel(0, 3000)
-    page.wait_for_function("window.scrollY > 1000")
+    page.wait_for_function("() => window.scrollY > 1000")
     link = page.get_by_role("link", name="العودة إلى الأعلى")
     link.wait_for(state="visible")
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("window.scrollY === 0")
+    page.wait_for_function("() => window.scrollY === 0")
 
 
 def test_back_to_top_is_there_without_javascript(live_demo_site, open_page):

@@ -1,0 +1,75 @@
+"""RSS 2.0 feeds: the whole site (one language's home page) and each section."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from articles.models import ArticlePage
+
+FEED_LENGTH = 30
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def articles(self, page):
+        return ArticlePage.objects.live().public().descendant_of(page).for_listing()[:FEED_LENGTH]
+
+    def link(self, page):
+        return page.get_full_url(self.request)
+
+    def feed_url(self, page):
+        return self.link(page) + page.reverse_subpage("feed")
+
+    def items(self, page):
+        return self.articles(page)
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.standfirst
+
+    def item_link(self, article):
+        return article.get_full_url(self.request)
+
+    def item_guid(self, article):
+        return article.get_full_url(self.request)
+
+    def item_pubdate(self, article):
+        return article.display_date
+
+    def item_author_name(self, article):
+        names = [author.name for author in article.ordered_authors]
+        return pgettext("separator between author names", ", ").join(names) if names else None
+
+
+class SiteFeed(LatestArticlesFeed):
+    def get_object(self, request, home):
+        return home
+
+    def title(self, home):
+        return home.meta_title
+
+    def description(self, home):
+        return home.meta_description or _("The latest articles")
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, section):
+        return section
+
+    def title(self, section):
+        site = section.get_site()
+        site_name = site.site_name if site else ""
+        return f"{section.title} | {site_name}" if site_name else section.title
+
+    def description(self, section):
+        return section.meta_description or _("The latest articles in %(section)s") % {
+            "section": section.title
+        }

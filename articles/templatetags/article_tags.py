@@ -1,0 +1,92 @@
+"""Links from an article to its archives, and the plain share links under it."""
+
+import json
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from articles.structured_data import news_article
+from home.navigation import home_for
+from home.templatetags.site_tags import site_absolute_url
+
+register = template.Library()
+
+
+def _archive_url(context, route, slug):
+    from home.models import HomePage
+
+    home = home_for(context.get("page"), context.get("request"))
+    return HomePage.archive_url(home, route, slug) if home else ""
+
+
+@register.simple_tag(takes_context=True)
+def author_url(context, author):
+    return _archive_url(context, "author", author.slug)
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context, tag):
+    return _archive_url(context, "tag", tag.slug)
+
+
+SHARE_TARGETS = [
+    (
+        "x",
+        _("Share on X"),
+        "https://x.com/intent/post?{}",
+        lambda url, title: {"url": url, "text": title},
+    ),
+    (
+        "facebook",
+        _("Share on Facebook"),
+        "https://www.facebook.com/sharer/sharer.php?{}",
+        lambda url, title: {"u": url},
+    ),
+    (
+        "whatsapp",
+        _("Share on WhatsApp"),
+        "https://wa.me/?{}",
+        lambda url, title: {"text": f"{title} {url}"},
+    ),
+    (
+        "telegram",
+        _("Share on Telegram"),
+        "https://t.me/share/url?{}",
+        lambda url, title: {"url": url, "text": title},
+    ),
+]
+
+
+@register.inclusion_tag("components/share_links.html", takes_context=True)
+def share_links(context, page):
+    """Plain links to each network's share form: no script, nothing loaded until clicked."""
+    url = page.get_full_url(context.get("request"))
+    title = page.title
+    links = [
+        {"network": network, "label": label, "href": pattern.format(urlencode(params(url, title)))}
+        for network, label, pattern, params in SHARE_TARGETS
+    ]
+    links.append(
+        {
+            "network": "email",
+            "label": _("Share by email"),
+            "href": f"mailto:?subject={quote(title)}&body={quote(url)}",
+        }
+    )
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """A JSON-LD block: data, not script, so the Content-Security-Policy does not apply."""
+    request = context["request"]
+    image_url = None
+    if article.lead_image:
+        rendition = article.lead_image.get_rendition("fill-1200x630")
+        image_url = site_absolute_url(request, rendition.url)
+    data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
+    escaped = data.translate(_json_script_escapes)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))

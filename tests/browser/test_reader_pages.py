@@ -1,0 +1,198 @@
+"""The reader's pages in Chromium at phone and desktop widths.
+
+For each page: direction, no horizontal overflow, back-to-top, a screenshot in
+test-artifacts/screenshots/, axe-core's audit (no serious or critical violation), every request
+to our own host, and not a single Content-Security-Policy violation.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone
+
+from home.models import HomePage
+from tests.factories import add_listed_articles, make_article, make_image
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = [375, 1280]
+PAGES = ["home", "section", "article", "tag", "author"]
+
+# Runs before any page script, outside the page's CSP (Playwright injects it through DevTools).
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def reader_site(live_demo_site):
+    from articles.models import Author
+
+    politics = live_demo_site["politics"]
+    author = Author.objects.get(slug="newsroom")
+    image = make_image("ميناء", 1600, 900)
+    add_listed_articles(politics, 14, authors=[author], tags=["المغرب"], image=image)
+    make_article(
+        politics,
+        title="عاجل: افتتاح ميناء جديد",
+        breaking_news=True,
+        publication_date=timezone.now() - timedelta(minutes=10),
+    )
+    home = live_demo_site["home"]
+    return {
+        **live_demo_site,
+        "urls": {
+            "home": home.url,
+            "section": politics.url,
+            "article": live_demo_site["article"].url,
+            "tag": HomePage.archive_url(home, "tag", "المغرب"),
+            "author": HomePage.archive_url(home, "author", "newsroom"),
+        },
+    }
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: run `npm ci`")
+    return AXE.read_text("utf-8")
+
+
+def open_recorded(open_page, base_url, path, width):
+    page = open_page(width=width, height=800)
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    record = {"requests": [], "failures": [], "console_csp": []}
+    page.on("request", lambda request: record["requests"].append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and record["failures"].append(f"{response.status} {response.url}")
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and record["console_csp"].append(message.text)
+        ),
+    )
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    return page, record
+
+
+def serious_axe_violations(page, axe_source):
+    page.evaluate(axe_source)
+    results = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_reader_page_in_the_browser(reader_site, open_page, screenshot, axe_source, name, width):
+    base_url = reader_site["base_url"]
+    page, record = open_recorded(open_page, base_url, reader_site["urls"][name], width)
+
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "horizontal overflow"
+
+    back_to_top = page.get_by_role("link", name="العودة إلى الأعلى")
+    assert not back_to_top.is_visible()
+    page.mouse.wheel(0, 4000)
+    page.wait_for_function("() => window.scrollY > window.innerHeight / 2")
+    back_to_top.wait_for(state="visible")
+    screenshot(page, f"{name}-{width}")
+    back_to_top.click()
+    page.wait_for_function("() => window.scrollY === 0")
+
+    assert serious_axe_violations(page, axe_source) == []
+
+    own_host = urlsplit(base_url).netloc
+    foreign = [url for url in record["requests"] if urlsplit(url).netloc != own_host]
+    assert foreign == []
+    assert record["failures"] == []
+    assert page.evaluate("window.__cspViolations") == []
+    assert record["console_csp"] == []
+
+
+def test_breaking_news_can_be_dismissed_and_stays_dismissed(reader_site, open_page):
+    base_url = reader_site["base_url"]
+    page, _ = open_recorded(open_page, base_url, reader_site["urls"]["home"], 375)
+    strip = page.locator(".breaking-news")
+    assert strip.is_visible()
+    page.get_by_role("button", name="إخفاء الخبر العاجل").click()
+    assert not strip.is_visible()
+    page.goto(base_url + reader_site["urls"]["article"])
+    page.wait_for_load_state("load")
+    assert not page.locator(".breaking-news").is_visible()
+    assert page.evaluate("window.__cspViolations") == []
+
+
+def test_the_skip_link_and_menu_work_by_keyboard(reader_site, open_page):
+    base_url = reader_site["base_url"]
+    page, _ = open_recorded(open_page, base_url, reader_site["urls"]["home"], 1280)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="انتقل إلى المحتوى")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    outline = skip.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    # The section menu is reachable by Tab and follows with Enter.
+    page.goto(base_url + reader_site["urls"]["home"])
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "سياسة":
+            break
+    else:
+        pytest.fail("the section menu cannot be reached with the keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + reader_site["urls"]["section"])
+
+
+def test_the_checks_themselves_catch_an_unlabelled_image_and_an_inline_script(
+    reader_site, open_page, axe_source
+):
+    page, _ = open_recorded(open_page, reader_site["base_url"], reader_site["urls"]["home"], 375)
+    page.evaluate(
+        """() => {
+            const image = document.createElement("img");
+            image.src = "/static/img/favicon.svg";
+            document.querySelector("main").append(image);
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+        }"""
+    )
+    assert any(v.startswith("image-alt") for v in serious_axe_violations(page, axe_source))
+    page.wait_for_function("() => window.__cspViolations.length > 0")
+    assert page.evaluate("() => window.injected") is None
+
+
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_dark_mode_follows_the_system_and_keeps_contrast(
+    reader_site, open_page, screenshot, axe_source, name
+):
+    page = open_page(width=375, color_scheme="dark")
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    page.goto(reader_site["base_url"] + reader_site["urls"][name])
+    page.wait_for_load_state("networkidle")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(21, 21, 23)"
+    screenshot(page, f"{name}-dark-375")
+    assert serious_axe_violations(page, axe_source) == []
+    assert page.evaluate("window.__cspViolations") == []

@@ -1,0 +1,43 @@
+"""Home, section, tag and author pages cost the same queries with 10 articles as with 200."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import HomePage
+from tests.factories import AuthorFactory, add_listed_articles, make_image, make_section
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site root paths) and create renditions
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def listing_urls(home, section, author):
+    return {
+        "home": home.url,
+        "section": section.url,
+        "tag": HomePage.archive_url(home, "tag", "اقتصاد-وطني"),
+        "author": HomePage.archive_url(home, "author", author.slug),
+    }
+
+
+@pytest.mark.django_db
+def test_listing_queries_are_the_same_with_10_and_200_articles(client, demo_site):
+    home = demo_site["home"]
+    section = make_section(home, "اقتصاد وطني", "national-economy")
+    author = AuthorFactory()
+    image = make_image()
+    add_listed_articles(section, 10, authors=[author], tags=["اقتصاد وطني"], image=image)
+    urls = listing_urls(home, section, author)
+    with_10 = {name: queries_for(client, url) for name, url in urls.items()}
+
+    add_listed_articles(section, 190, authors=[author], tags=["اقتصاد وطني"], image=image)
+    with_200 = {name: queries_for(client, url) for name, url in urls.items()}
+
+    assert with_200 == with_10
+    # And the pages stay cheap in absolute terms.
+    assert max(with_200.values()) <= 20, with_200
