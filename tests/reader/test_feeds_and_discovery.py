@@ -206,4 +206,7 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client, demo_site):
     page = soup_of(client.get(article.url))
     [script] = page.select("script[type='application/ld+json']")
     assert json.loads(script.string)["headline"] == "</script><script>alert(1)</script>"
-    assert len(page.select("script")) == 2  # the JSON-LD block and site.js, nothing injected
+    # Only the JSON-LD block is inline; every other script is one of our files: nothing injected.
+    inline = [script for script in page.select("script") if not script.get("src")]
+    assert inline == [script]
+    assert all(s["src"].startswith("/static/js/") for s in page.select("script[src]"))
