@@ -22,7 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.mixins import ArticleListingMixin
+from articles.mixins import ArticleListingMixin, SingleQueryViewRestrictionsMixin
 from articles.numbering import number_body
 from home.navigation import live_ancestors
 
@@ -54,7 +54,7 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class SectionPage(ArticleListingMixin, Page):
+class SectionPage(SingleQueryViewRestrictionsMixin, ArticleListingMixin, Page):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -103,7 +103,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(Page):
+class ArticlePage(SingleQueryViewRestrictionsMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
     standfirst = models.TextField(
