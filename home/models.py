@@ -42,7 +42,8 @@ class HomePage(SingleQueryViewRestrictionsMixin, ArticleListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = SectionPage.objects.live().public().child_of(self)
+        # Only labels for the cards: restricted articles are already left out of the listing.
+        sections = SectionPage.objects.live().child_of(self)
         articles = ArticlePage.objects.live().public().descendant_of(self).for_listing()
         context["articles"] = self.paginate_articles(request, articles)
         # Cards name their section; one query for all sections beats a parent lookup per card.
