@@ -55,3 +55,22 @@ class SeoMetadataMixin:
     def social_image(self):
         """The image shared with a link to this page, or None."""
         return None
+
+
+class SingleQueryViewRestrictionsMixin:
+    """Reads a page's view restrictions (its own and its ancestors') in one query.
+
+    Wagtail's version first loads the ancestors to follow aliases, then the restrictions: two
+    queries on every page view. Here one query matches restrictions on the page, its ancestors
+    and whatever they are aliases of — the same set, or a stricter superset, never less.
+    """
+
+    def get_view_restrictions(self):
+        from django.db.models import Q
+        from wagtail.models import Page, PageViewRestriction
+
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        in_branch = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=in_branch.values("pk")) | Q(page__in=in_branch.values("alias_of_id"))
+        )

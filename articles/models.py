@@ -26,7 +26,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.mixins import ArticleListingMixin, SeoMetadataMixin
+from articles.mixins import (
+    ArticleListingMixin,
+    SeoMetadataMixin,
+    SingleQueryViewRestrictionsMixin,
+)
 from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
@@ -59,7 +63,9 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class SectionPage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
+class SectionPage(
+    SingleQueryViewRestrictionsMixin, RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page
+):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -133,7 +139,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(SeoMetadataMixin, Page):
+class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
     standfirst = models.TextField(

@@ -8,13 +8,20 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
 
-from articles.mixins import ArticleListingMixin, SeoMetadataMixin
-from articles.models import ArticlePage, Author
+from articles.mixins import (
+    ArticleListingMixin,
+    SeoMetadataMixin,
+    SingleQueryViewRestrictionsMixin,
+)
+from articles.models import ArticlePage, Author, SectionPage
 from home.front_page import build_front_page, sections_by_path
 
 
-class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
+class HomePage(
+    SingleQueryViewRestrictionsMixin, RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page
+):
     """The front page: the editors' lead story and featured articles, the latest, each section."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -55,6 +62,21 @@ class HomePage(RoutablePageMixin, SeoMetadataMixin, ArticleListingMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Find a section or an article in one query by its URL path.
+
+        Wagtail's default routing walks the tree one level at a time (two queries a level);
+        sections and articles sit at fixed depths below the home page, so their url_path
+        identifies them directly. Anything else falls back to Wagtail's own routing.
+        """
+        model = {1: SectionPage, 2: ArticlePage}.get(len(path_components))
+        if model is not None:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = model.objects.live().filter(url_path=url_path).first()
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,14 @@ from home.demo_content.builder import build_demo_content
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached pages never outlive a rolled-back test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded images go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "newsroom",
     "search",
     "comments",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
+    "home.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,7 +127,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "akhbar",
         }
@@ -136,6 +139,22 @@ else:
             "LOCATION": "akhbar",
         }
     }
+
+# Whole-page cache for anonymous readers (pagecache/). On by default only with Redis: a
+# per-process memory cache could not be invalidated across several server processes.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=bool(REDIS_URL))
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
+PAGE_CACHE_BYPASS_COOKIES = ["messages"]
+# Browsers revalidate every time (a cheap 304 with the ETag); a CDN may keep a page a minute,
+# and is purged on publish when WAGTAILFRONTENDCACHE is configured.
+PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_maxage": 60}
+PAGE_CACHE_INVALIDATING_MODELS = {
+    "articles.author",
+    "taggit.tag",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Uploads are served by Django so the browser tests see the images they upload.
 SERVE_MEDIA = True
+
+# Tests that exercise the page cache switch it on themselves (tests/pagecache/).
+PAGE_CACHE_ENABLED = False

@@ -1,9 +1,12 @@
 """Site chrome: the section navigation and the breadcrumb."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.navigation import home_for, live_ancestors
+from pagecache.store import current_generation
 
 register = template.Library()
 
@@ -13,14 +16,12 @@ SECTION_DEPTH = 3  # root, home page, section
 @register.inclusion_tag("navigation/section_nav.html", takes_context=True)
 def section_navigation(context):
     """The live sections of the current language's home page, in the editors' order."""
-    from articles.models import SectionPage
-
     request = context.get("request")
     current = context.get("page")
     site = Site.find_for_request(request) if request else None
     # Pages outside the tree (search, errors) get the site root in the reader's language.
     home = home_for(current, request)
-    sections = list(SectionPage.objects.live().public().in_menu().child_of(home)) if home else []
+    sections = menu_sections(home, request) if home else []
     return {
         "home": home,
         "sections": sections,
@@ -29,6 +30,25 @@ def section_navigation(context):
         else "",
         "site_name": site.site_name if site and site.site_name else None,
     }
+
+
+def menu_sections(home, request) -> list[dict]:
+    """The home page's menu sections, kept in the cache until the next content change.
+
+    Every reader-facing page shows them; a new cache generation (pagecache/) starts whenever a
+    page is published, unpublished, moved or deleted, which is whenever this list can change.
+    """
+    from articles.models import SectionPage
+
+    key = f"navigation:{current_generation()}:{home.pk}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = [
+            {"title": section.title, "url": section.get_url(request), "path": section.path}
+            for section in SectionPage.objects.live().public().in_menu().child_of(home)
+        ]
+        cache.set(key, sections, settings.PAGE_CACHE_SECONDS)
+    return sections
 
 
 @register.inclusion_tag("navigation/breadcrumb.html", takes_context=True)

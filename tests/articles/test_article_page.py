@@ -122,6 +122,6 @@ def test_header_navigates_the_sections(article_page):
 def test_article_page_renders_in_bounded_queries(client, demo_site, django_assert_max_num_queries):
     url = demo_site["article"].url
     client.get(url)  # warm the site root cache, as any running server has
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200

@@ -1,0 +1,84 @@
+"""A Redis cache that degrades to "no cache" instead of failing requests.
+
+The cache only ever makes the site faster: page caching, Wagtail's site-root cache and the
+comment rate limiter all use it. When Redis is stopped or unreachable, every operation answers
+as a cache miss (or a failed write) and the site keeps serving, uncached. After a failure the
+backend skips Redis for a few seconds, so an outage does not add a connection attempt to every
+cache call.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 5.0
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        params = dict(params)
+        options = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}
+        options.update(params.get("OPTIONS", {}))
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    def _guarded(self, operation, fallback, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return operation(*args, **kwargs)
+        except Exception as error:  # redis raises several unrelated exception types
+            if not _is_connection_error(error):
+                raise
+            self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning("Redis unavailable (%s); serving without the cache", error)
+            return fallback
+
+    @property
+    def is_available(self) -> bool:
+        return time.monotonic() >= self._down_until
+
+    def get(self, key, default=None, version=None):
+        return self._guarded(super().get, default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(super().set, None, key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(super().add, False, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(super().touch, False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._guarded(super().delete, False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._guarded(super().get_many, {}, keys, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guarded(super().set_many, list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._guarded(super().delete_many, None, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guarded(super().has_key, False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        # Counters (rate limits, cache generations) treat "no Redis" as "no count".
+        return self._guarded(super().incr, None, key, delta, version)
+
+    def clear(self):
+        return self._guarded(super().clear, None)
+
+
+def _is_connection_error(error: Exception) -> bool:
+    import redis
+
+    return isinstance(error, redis.exceptions.ConnectionError | redis.exceptions.TimeoutError)

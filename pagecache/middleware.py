@@ -1,0 +1,82 @@
+"""Serves whole pages to anonymous readers from the cache, before any other work is done.
+
+It sits near the top of the middleware stack, so a hit skips sessions, authentication, the
+locale machinery, routing and the database entirely. Only responses the site marked as public
+(`mark_public`) are stored, and never one that sets a cookie or varies on one.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+
+from pagecache import store
+
+CACHEABLE_QUERY_PARAMETERS = {"page"}
+MARK = "_page_cache_public"
+
+
+def mark_public(response):
+    """Declare a response the same for every anonymous reader, so it may be cached."""
+    setattr(response, MARK, True)
+    return response
+
+
+def is_cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in bypass_cookies()):
+        # A signed-in editor, or a reader with a message waiting for them: always fresh.
+        return False
+    if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
+        return False
+    return set(request.GET).issubset(CACHEABLE_QUERY_PARAMETERS)
+
+
+def bypass_cookies() -> list[str]:
+    return [settings.SESSION_COOKIE_NAME, *settings.PAGE_CACHE_BYPASS_COOKIES]
+
+
+def is_cacheable_response(request, response) -> bool:
+    if not getattr(response, MARK, False) or response.status_code != 200:
+        return False
+    if response.cookies or getattr(response, "streaming", False):
+        return False
+    # A page that embedded this reader's CSRF token belongs to this reader alone. ("Vary:
+    # Cookie" alone is fine: requests with a session cookie never reach the cache.)
+    return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
+            return self.get_response(request)
+
+        key = store.page_key(store.current_generation(), request)
+        entry = store.fetch(key)
+        if entry is not None:
+            return self.from_cache(request, entry)
+
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            response["ETag"] = store.etag_for(response.content)
+            patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
+            store.store(key, response)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def from_cache(self, request, entry):
+        headers = dict(entry["headers"])
+        if request.headers.get("If-None-Match") == headers.get("ETag"):
+            response = HttpResponseNotModified()
+            for name in ("ETag", "Cache-Control", "Content-Language", "Vary"):
+                if name in headers:
+                    response[name] = headers[name]
+        else:
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"]:
+                response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
