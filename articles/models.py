@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
@@ -22,7 +23,6 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
@@ -34,6 +34,8 @@ from articles.mixins import (
 from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
+from home.restrictions import CachedPublicPageManager, CachedPublicPageQuerySet
+from pagecache.store import current_generation
 
 
 class Author(index.Indexed, models.Model):
@@ -76,6 +78,8 @@ class SectionPage(
     subpage_types = ["articles.ArticlePage"]
     template = "pages/section_page.html"
 
+    objects = CachedPublicPageManager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -105,7 +109,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(CachedPublicPageQuerySet):
     def for_listing(self):
         """Newest first, with everything a listing card shows fetched in a fixed few queries."""
         return (
@@ -342,10 +346,41 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         section = self.section
         context["section"] = section
         context["sections_by_path"] = {section.path: section} if section else {}
-        context["related_articles"] = self.related_articles()
-        context["previous_article"] = self.previous_in_section()
-        context["next_article"] = self.next_in_section()
+        context.update(self.reading_onward(request))
         return context
+
+    def reading_onward(self, request) -> dict:
+        """Related articles and the neighbours in the section, for the end of the article.
+
+        They depend on other articles, not on this one alone, so they are kept in the cache
+        under the current generation (pagecache/): any publication anywhere starts a new one.
+        Previews always compute them afresh.
+        """
+
+        def compute():
+            return {
+                "related_articles": self.related_articles(),
+                "previous_article": self.previous_in_section(),
+                "next_article": self.next_in_section(),
+            }
+
+        if self.pk is None or getattr(request, "is_preview", False):
+            return compute()
+        key = f"article-onward:{current_generation()}:{self.pk}"
+        onward = cache.get(key)
+        if onward is None:
+            onward = compute()
+            # Renditions made while this page renders would be missing from the cached copy's
+            # prefetched list, and Wagtail trusts that list; without it, lookups go through
+            # the "renditions" cache instead of the database.
+            for article in [*onward["related_articles"], onward["previous_article"],
+                            onward["next_article"]]:  # fmt: skip
+                if article is not None and article.lead_image is not None:
+                    getattr(article.lead_image, "_prefetched_objects_cache", {}).pop(
+                        "renditions", None
+                    )
+            cache.set(key, onward, settings.PAGE_CACHE_SECONDS)
+        return onward
 
 
 class ArticlePageAuthor(Orderable):

@@ -2,13 +2,15 @@
 
 from wagtail.models import Site
 
+from home.navigation import home_for
 from home.templatetags.site_tags import site_absolute_url
 
 
 def news_article(article, request, image_url: str | None) -> dict:
     site = Site.find_for_request(request)
     publisher_name = site.site_name if site and site.site_name else ""
-    home_url = site.root_page.localized.get_full_url(request) if site else ""
+    home = home_for(article, request)
+    home_url = home.get_full_url(request) if home else ""
     section = article.section
     data = {
         "@context": "https://schema.org",

@@ -73,7 +73,7 @@ class HomePage(
         model = {1: SectionPage, 2: ArticlePage}.get(len(path_components))
         if model is not None:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = model.objects.live().filter(url_path=url_path).first()
+            page = model.objects.live().select_related("locale").filter(url_path=url_path).first()
             if page is not None:
                 return RouteResult(page)
         return super().route(request, path_components)

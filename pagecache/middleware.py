@@ -6,6 +6,8 @@ locale machinery, routing and the database entirely. Only responses the site mar
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
@@ -80,3 +82,35 @@ class AnonymousPageCacheMiddleware:
                 response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail site (and its home page) in the cache, not the database.
+
+    Wagtail looks the site up by host name on every request, then loads the root page's
+    specific model to start routing. Both change only when a site or a page is saved and
+    published, which starts a new cache generation, so they are kept under the generation.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
+            return self.get_response(request)  # the admin: Wagtail's own lookup is enough
+        host = request._get_raw_host()
+        key = f"site:{store.current_generation()}:{host}:{request.get_port()}"
+        site = cache.get(key)
+        if site is None:
+            try:
+                site = Site.find_for_request(request)
+                if site is not None:
+                    site.root_page = site.root_page.specific
+                    cache.set(key, site, settings.PAGE_CACHE_SECONDS)
+            except DatabaseError:
+                # Left to the view, whose failure DatabaseOutageMiddleware turns into a 503.
+                return self.get_response(request)
+        request._wagtail_site = site
+        return self.get_response(request)

@@ -8,9 +8,10 @@ from home.demo_content.builder import build_demo_content
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached pages never outlive a rolled-back test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "home.middleware.DatabaseOutageMiddleware",
+    "pagecache.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +140,9 @@ else:
             "LOCATION": "akhbar",
         }
     }
+# Wagtail keeps image renditions it has looked up in a cache named "renditions", so a card's
+# image costs no query once made. Renditions never change once made, so any cache will do.
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "akhbar-renditions"}
 
 # Whole-page cache for anonymous readers (pagecache/). On by default only with Redis: a
 # per-process memory cache could not be invalidated across several server processes.
@@ -149,7 +153,11 @@ PAGE_CACHE_BYPASS_COOKIES = ["messages"]
 # Browsers revalidate every time (a cheap 304 with the ETag); a CDN may keep a page a minute,
 # and is purged on publish when WAGTAILFRONTENDCACHE is configured.
 PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_maxage": 60}
+# Whether every server process sees the same cache (Redis). Small lists that must be right the
+# moment they change (view restrictions) are only cached when it is.
+CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
 PAGE_CACHE_INVALIDATING_MODELS = {
+    "wagtailcore.pageviewrestriction",
     "articles.author",
     "taggit.tag",
     "wagtailcore.site",

@@ -7,3 +7,6 @@ DEBUG = env_bool("DJANGO_DEBUG", default=True)
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# runserver is one process: its memory cache is shared by every request.
+CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=True)

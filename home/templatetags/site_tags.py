@@ -1,11 +1,16 @@
 """Site-wide head and chrome: canonical URL, social metadata and the breaking-news strip."""
 
 from django import template
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.navigation import home_for
+from pagecache.store import current_generation
 
 register = template.Library()
+
+MISSING = object()
+BREAKING_NEWS_CACHE_SECONDS = 60
 
 
 @register.simple_tag(takes_context=True)
@@ -46,4 +51,11 @@ def breaking_news(context):
     home = home_for(context.get("page"), context.get("request"))
     if home is None:
         return {}
-    return {"article": ArticlePage.objects.breaking_now().descendant_of(home).first()}
+    # Shown on every page: kept in the cache until the next content change (pagecache/), and
+    # for at most a minute, since an item also leaves the strip when it grows old.
+    key = f"breaking-news:{current_generation()}:{home.pk}"
+    article = cache.get(key, MISSING)
+    if article is MISSING:
+        article = ArticlePage.objects.breaking_now().descendant_of(home).first()
+        cache.set(key, article, BREAKING_NEWS_CACHE_SECONDS)
+    return {"article": article}
