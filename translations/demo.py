@@ -14,7 +14,6 @@ import polib
 from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
-from wagtail_localize.operations import translate_object
 from wagtail_localize.synctree import synchronize_tree
 
 from translations.demo_content.newsroom import HOME_AND_SECTIONS
@@ -57,9 +56,12 @@ def translate_page(page: Page, locale: Locale, catalogue: dict[str, str]) -> Pag
     """
     if has_real_translation(page, locale):
         return None
-    translate_object(page.specific, [locale])
-    source = TranslationSource.objects.get_for_instance(page.specific)
-    translation = Translation.objects.get(source=source, target_locale=locale)
+    # What "Translate this page" records (wagtail-localize's submit view); the page itself is
+    # written once, below, when the translation is published.
+    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
+    translation, _created = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
 
     po = translation.export_po()
     for entry in po:

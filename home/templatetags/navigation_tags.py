@@ -25,7 +25,12 @@ def section_navigation(context):
         home = site.root_page.localized
     else:
         home = None
-    sections = list(SectionPage.objects.live().public().in_menu().child_of(home)) if home else []
+    sections = (
+        # Untranslated copies (aliases) of Arabic sections stay out of other languages' menus.
+        list(SectionPage.objects.live().public().in_menu().child_of(home).filter(alias_of=None))
+        if home
+        else []
+    )
     return {
         "home": home,
         "sections": sections,
