@@ -31,12 +31,13 @@ def synchronise_trees(source_locale: Locale) -> None:
         if code == source_locale.language_code:
             continue
         locale = Locale.objects.get(language_code=code)
-        LocaleSynchronization.objects.get_or_create(
+        _sync, created = LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": source_locale}
         )
-        # Creating the setting synchronises once; pages made by code since (the admin's own
-        # "create page" hook is not involved) are picked up here. Existing aliases are kept.
-        synchronize_tree(source_locale, locale)
+        if not created:
+            # Creating the setting synchronised the trees; pages made by code since then (the
+            # admin's "create page" hook is not involved) are picked up here.
+            synchronize_tree(source_locale, locale)
 
 
 def catalogue_from_po(path: Path) -> dict[str, str]:
