@@ -75,8 +75,12 @@ def translate_page(page: Page, locale: Locale, catalogue: dict[str, str]) -> Pag
                 f"No {locale.language_code} text for {entry.msgid!r} ({entry.msgctxt})"
             ) from error
     translation.import_po(po, tool_name="PO File")
-    translation.save_target(publish=True)
-    return translation.get_target_instance()
+    # wagtail-localize publishes when the transaction commits; the demo is built in one
+    # transaction, so the translation is saved as a draft and its revision published now.
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish()
+    return target
 
 
 def translate_demo_newsroom(home: Page, article: Page) -> list[str]:

@@ -150,7 +150,9 @@ def _language_status(source, locale, target, localize_source, synced) -> Languag
             action_label = _("Sync")
         elif target.last_published_at is None or target.last_published_at < synced_at:
             reason = OutdatedReason.SYNC_UNPUBLISHED
-    elif source_published and target.last_published_at < source_published:
+    elif source_published and (
+        target.last_published_at is None or target.last_published_at < source_published
+    ):
         reason = OutdatedReason.MANUAL_BEHIND
     return LanguageStatus(
         locale=locale,

@@ -141,7 +141,7 @@ def test_every_text_of_every_block_is_a_string_to_translate(admin_client, arabic
 
 
 def test_editor_translates_a_whole_article_with_a_po_file_and_publishes_it(
-    admin_client, arabic_article
+    admin_client, arabic_article, django_capture_on_commit_callbacks
 ):
     translation = submit_for_translation(admin_client, arabic_article, "fr")
     french_page = translation.get_target_instance()
@@ -158,7 +158,9 @@ def test_editor_translates_a_whole_article_with_a_po_file_and_publishes_it(
     assert upload.status_code == 302
     assert translation.get_progress()[0] == translation.get_progress()[1]
 
-    published = admin_client.post(edit_url, {"action": "publish"})
+    # wagtail-localize publishes when the request's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        published = admin_client.post(edit_url, {"action": "publish"})
     assert published.status_code == 302
 
     french_page = Page.objects.get(pk=french_page.pk).specific
