@@ -34,8 +34,9 @@ class TranslationState(models.TextChoices):
 class OutdatedReason(models.TextChoices):
     SOURCE_CHANGED = "source-changed", _("The Arabic text changed after the last sync.")
     SYNC_UNPUBLISHED = "sync-unpublished", _("Synced, but the update is not published yet.")
-    MANUAL_BEHIND = "manual-behind", _(
-        "The Arabic text was published after this translation was last published."
+    MANUAL_BEHIND = (
+        "manual-behind",
+        _("The Arabic text was published after this translation was last published."),
     )
 
 
@@ -76,9 +77,9 @@ def target_locales(source: Locale) -> list[Locale]:
     locales = Locale.objects.exclude(pk=source.pk)
     return sorted(
         locales,
-        key=lambda locale: order.index(locale.language_code)
-        if locale.language_code in order
-        else len(order),
+        key=lambda locale: (
+            order.index(locale.language_code) if locale.language_code in order else len(order)
+        ),
     )
 
 

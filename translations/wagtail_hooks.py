@@ -61,5 +61,7 @@ def keep_manual_edits_when_sync_restarts(request, page):
 
 @hooks.register("insert_global_admin_js")
 def translation_editor_direction():
-    """Each string in the translation editor is shown in its own direction (wagtail-localize#197)."""
-    return format_html('<script src="{}" defer></script>', static("translations/editor_direction.js"))
+    """Each string in the translation editor reads in its own direction (wagtail-localize#197)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("translations/editor_direction.js")
+    )

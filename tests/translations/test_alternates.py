@@ -79,7 +79,8 @@ def test_french_only_article_uses_french_as_x_default(client, demo_site, french_
 
 def switcher_links(page):
     return {
-        link["hreflang"]: link for link in page.select(".language-switcher a.language-switcher__link")
+        link["hreflang"]: link
+        for link in page.select(".language-switcher a.language-switcher__link")
     }
 
 

@@ -24,7 +24,9 @@ SHORTEST_TELLING_TEXT = 4  # "By", "Page" or "، " prove nothing on their own
 
 def template_strings(language) -> list[tuple[str, str]]:
     """(English original, translation) of every string the reader templates use."""
-    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
+    catalogue = polib.pofile(
+        str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po")
+    )
     return [
         (entry.msgid, entry.msgstr)
         for entry in catalogue
@@ -75,7 +77,10 @@ def pages_in_every_language(demo_site):
     # The demo has no English article: translate it here the same way the demo does.
     article = demo_site["article"]
     english = Locale.objects.get(language_code="en")
-    catalogue = {entry.msgid: f"EN {entry.msgid}" for entry in _article_po(article)}
+    catalogue = {
+        entry.msgid: entry.msgid if entry.msgctxt == "slug" else f"English text {number}"
+        for number, entry in enumerate(_article_po(article))
+    }
     translate_page(article, english, catalogue)
     return {
         code: [version(demo_site[name], code) for name in ("home", "politics", "article")]
@@ -124,3 +129,24 @@ def test_each_page_speaks_its_language(client, pages_in_every_language):
             response = client.get(page.url)
             assert soup_of(response).html["lang"] == language
             assert expected[language] in reader_text(response), page.url
+
+
+ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]+")
+# Arabic that belongs on every page: the brand, the language's own name in the switcher, and
+# content that has no translation model (authors and tags are shared by all languages).
+ARABIC_EVERYWHERE = '[lang="ar"], .site-name, .byline__author, .tag-list'
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_arabic_letters_outside_content_on_french_and_english_pages(
+    client, pages_in_every_language, language
+):
+    from wagtail.models import Site
+
+    site_name = Site.objects.get(is_default_site=True).site_name
+    for page in pages_in_every_language[language]:
+        soup = soup_of(client.get(page.url))
+        for element in soup.select(ARABIC_EVERYWHERE):
+            element.decompose()
+        text = soup.get_text(" ").replace(site_name, "")
+        assert ARABIC_LETTERS.findall(text) == [], page.url

@@ -13,9 +13,9 @@ HAND_EDITED_HEADING = "Une stratégie sécuritaire résolument proactive"
 
 
 def stop_syncing(admin_client, french_article):
-    translation = Translation.objects.get(target_locale=french_article.locale, source__object_id=(
-        french_article.translation_key
-    ))
+    translation = Translation.objects.get(
+        target_locale=french_article.locale, source__object_id=(french_article.translation_key)
+    )
     edit_url = reverse("wagtailadmin_pages:edit", args=[french_article.pk])
     admin_client.post(
         reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": edit_url}

@@ -4,7 +4,10 @@
 → "Publish". Every block's text is a string to translate; the structure comes from Arabic.
 """
 
-import io
+import json
+import os
+import subprocess
+import sys
 
 import polib
 import pytest
@@ -104,9 +107,7 @@ def submit_for_translation(admin_client, article, language_code):
 
 
 def translated_po(admin_client, translation):
-    download = admin_client.get(
-        reverse("wagtail_localize:download_pofile", args=[translation.pk])
-    )
+    download = admin_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     assert download.status_code == 200
     po = polib.pofile(download.content.decode("utf-8"))
     for entry in po:
@@ -174,7 +175,9 @@ def test_editor_translates_a_whole_article_with_a_po_file_and_publishes_it(
     assert headings == ["1. FR عنوان القسم الأول", "FR خاتمة القسم"]
     body = page.select_one(".article__body")
     assert body.select_one("ol.bullet-list")  # the "numbered list" switch came from Arabic
-    assert text_of(body.select_one("li strong")) == "FR مقدمة البند :"  # French puts a space before the colon
+    assert (
+        text_of(body.select_one("li strong")) == "FR مقدمة البند :"
+    )  # French puts a space before the colon
     assert text_of(body.select_one(".quote__attribution")) == "FR قائل الاقتباس"
     figure = body.select_one(".article-figure")
     assert figure.img["alt"] == "FR وصف الصورة"
@@ -193,6 +196,31 @@ def test_a_po_file_for_another_translation_is_refused(admin_client, arabic_artic
     assert translation.get_progress()[1] == 0
 
 
+def machine_translator_setting(**environment):
+    """The setting as a fresh process with this environment computes it."""
+    script = (
+        "import json, config.settings.base as s; "
+        "print(json.dumps(getattr(s, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)))"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "DEEPL_AUTH_KEY"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**env, **environment},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_deepl_is_plugged_in_only_with_a_key():
+    assert machine_translator_setting() is None
+    configured = machine_translator_setting(DEEPL_AUTH_KEY="secret:fx")
+    assert configured["CLASS"] == "wagtail_localize.machine_translators.deepl.DeepLTranslator"
+    assert configured["OPTIONS"] == {"AUTH_KEY": "secret:fx"}
+
+
 def test_machine_translation_is_off(admin_client, arabic_article):
     assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
     translation = submit_for_translation(admin_client, arabic_article, "fr")
@@ -207,5 +235,3 @@ def test_translation_editor_shows_each_string_in_its_own_direction(admin_client,
     # wagtail-localize#197: Arabic source strings read right-to-left, French inputs left-to-right.
     editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[french_article.pk]))
     assert b"translations/editor_direction.js" in editor.content
-
-
