@@ -8,6 +8,7 @@ page" (a Translation record), the translation's PO file exported, filled and imp
 published. Running it again changes nothing.
 """
 
+import logging
 from pathlib import Path
 
 import polib
@@ -17,6 +18,8 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.synctree import synchronize_tree
 
 from translations.demo_content.newsroom import HOME_AND_SECTIONS
+
+logger = logging.getLogger(__name__)
 
 SEED_ARTICLE_FRENCH = Path(__file__).with_name("demo_content") / "seed-article.fr.po"
 
@@ -57,23 +60,19 @@ def translate_page(page: Page, locale: Locale, catalogue: dict[str, str]) -> Pag
     """
     if has_real_translation(page, locale):
         return None
+    source, _created = TranslationSource.update_or_create_from_instance(page.specific)
+    missing = [entry.msgid for entry in source.export_po() if entry.msgid not in catalogue]
+    if missing:
+        raise MissingDemoTranslation(f"no {locale.language_code} text for {missing[0]!r}")
     # What "Translate this page" records (wagtail-localize's submit view); the page itself is
     # written once, below, when the translation is published.
-    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
     translation, _created = Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-
     po = translation.export_po()
     for entry in po:
-        if entry.obsolete:
-            continue
-        try:
+        if not entry.obsolete:
             entry.msgstr = catalogue[entry.msgid]
-        except KeyError as error:
-            raise MissingDemoTranslation(
-                f"No {locale.language_code} text for {entry.msgid!r} ({entry.msgctxt})"
-            ) from error
     translation.import_po(po, tool_name="PO File")
     # wagtail-localize publishes when the transaction commits; the demo is built in one
     # transaction, so the translation is saved as a draft and its revision published now.
@@ -83,18 +82,29 @@ def translate_page(page: Page, locale: Locale, catalogue: dict[str, str]) -> Pag
     return target
 
 
-def translate_demo_newsroom(home: Page, article: Page) -> list[str]:
-    """Synchronise the trees and translate the demo pages; returns what was created."""
-    created = []
+def translate_demo_newsroom(home: Page, sections: list[Page], article: Page) -> list[str]:
+    """Synchronise the trees and translate the demo's own pages; returns what was done.
+
+    Pages editors have added since are left alone, and a demo page whose Arabic text was
+    edited before it was translated is skipped with a note rather than half translated.
+    """
+    done = []
     source_locale = home.locale
     synchronise_trees(source_locale)
-    sections = list(home.get_children().specific())
-    for code, catalogue in HOME_AND_SECTIONS.items():
-        locale = Locale.objects.get(language_code=code)
-        for page in [home, *sections]:
-            if translate_page(page, locale, catalogue) is not None:
-                created.append(f"{code} translation of “{page.title}”")
-    french = Locale.objects.get(language_code="fr")
-    if translate_page(article, french, catalogue_from_po(SEED_ARTICLE_FRENCH)) is not None:
-        created.append(f"fr translation of “{article.title}”")
-    return created
+    plan = [
+        (Locale.objects.get(language_code=code), catalogue, page)
+        for code, catalogue in HOME_AND_SECTIONS.items()
+        for page in [home, *sections]
+    ]
+    plan.append(
+        (Locale.objects.get(language_code="fr"), catalogue_from_po(SEED_ARTICLE_FRENCH), article)
+    )
+    for locale, catalogue, page in plan:
+        try:
+            translated = translate_page(page, locale, catalogue)
+        except MissingDemoTranslation as missing:
+            logger.warning("Demo translation of “%s” not made: %s", page.title, missing)
+            continue
+        if translated is not None:
+            done.append(f"{locale.language_code} translation of “{page.title}”")
+    return done

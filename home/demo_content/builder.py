@@ -157,5 +157,5 @@ def build_demo_content() -> BuildReport:
         report.note(f"section “{seed.section_title}”")
     article = ensure_seed_article(seed, section, author, report)
     # French and English: synchronised trees, translated home and sections, French article.
-    report.created.extend(translate_demo_newsroom(home, article))
+    report.created.extend(translate_demo_newsroom(home, list(sections.values()), article))
     return report

@@ -104,3 +104,25 @@ def test_french_home_lists_the_french_article(client, demo_site, french_article)
     page = soup_of(client.get(french_home.url))
     titles = [text_of(card.h3) for card in page.select(".article-card")]
     assert titles == [french_article.title]
+
+
+def test_demo_command_leaves_pages_editors_added_alone(demo_site, caplog):
+    from home.demo_content.builder import build_demo_content
+    from tests.factories import make_section
+
+    make_section(demo_site["home"], "تكنولوجيا", "technology")
+    sports = demo_site["home"].get_children().get(slug="sports").specific
+    french_sports = Page.objects.get(
+        translation_key=sports.translation_key, locale__language_code="fr"
+    )
+    french_sports.delete()  # the demo would translate it again, but its Arabic title changed
+    sports.title = "رياضات"
+    sports.save_revision().publish()
+
+    report = build_demo_content()
+
+    assert report.created == []
+    assert "not made" in caplog.text
+    technology = Page.objects.filter(slug="technology")
+    is_alias = {page.locale.language_code: page.alias_of_id is not None for page in technology}
+    assert is_alias == {"ar": False, "fr": True, "en": True}  # synced, left untranslated

@@ -4,9 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.factories import make_article
 from tests.html import soup_of, text_of
+from translations.status import OutdatedReason
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +20,15 @@ def states(admin_client, article, **params):
     page = soup_of(admin_client.get(STATUS_URL, params))
     row = page.select_one(f'tr[data-article="{article.pk}"]')
     return {cell["data-language"]: cell for cell in row.select("td[data-language]")}
+
+
+def in_admin_language(text):
+    with translation.override("ar"):
+        return gettext(str(text))
+
+
+def reason(cell):
+    return text_of(cell.select_one(".translation-status__reason"))
 
 
 def edit_and_publish(article, **changes):
@@ -42,7 +54,7 @@ def test_translation_is_out_of_date_after_the_arabic_source_is_edited_and_publis
     edit_and_publish(article, standfirst="مقدمة جديدة بعد التصحيح.")
     cells = states(admin_client, article)
     assert cells["fr"]["data-state"] == "outdated"
-    assert "after the last sync" in text_of(cells["fr"])
+    assert reason(cells["fr"]) == in_admin_language(OutdatedReason.SOURCE_CHANGED.label)
     sync_link = cells["fr"].select_one("a")["href"]
     assert sync_link.startswith(reverse("wagtail_localize:update_translations", args=[1])[:-2])
 
@@ -68,7 +80,7 @@ def test_synced_but_unpublished_translation_is_out_of_date(admin_client, demo_si
     admin_client.post(sync_link, {})  # synced, but not published
     cell = states(admin_client, article)["fr"]
     assert cell["data-state"] == "outdated"
-    assert "not published yet" in text_of(cell)
+    assert reason(cell) == in_admin_language(OutdatedReason.SYNC_UNPUBLISHED.label)
 
 
 def test_manual_translation_is_out_of_date_when_the_source_is_newer(
@@ -81,7 +93,7 @@ def test_manual_translation_is_out_of_date_when_the_source_is_newer(
     edit_and_publish(demo_site["article"], title="عنوان مصحح")
     cell = states(admin_client, demo_site["article"])["fr"]
     assert cell["data-state"] == "outdated"
-    assert "last published" in text_of(cell)
+    assert reason(cell) == in_admin_language(OutdatedReason.MANUAL_BEHIND.label)
 
 
 def test_draft_translation(admin_client, demo_site, french_article):
@@ -97,7 +109,10 @@ def test_report_filters_by_section_and_refuses_an_unknown_one(admin_client, demo
 
     response = admin_client.get(STATUS_URL, {"section": "999999"})
     assert response.status_code == 400
-    assert "does not exist" in text_of(soup_of(response).select_one('[role="alert"]'))
+    # The message is in the editor's admin language (Arabic by default).
+    assert text_of(soup_of(response).select_one('[role="alert"]')) == in_admin_language(
+        "That section does not exist (any more)."
+    )
 
 
 def test_report_needs_an_admin_login(client, demo_site):
