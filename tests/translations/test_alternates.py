@@ -123,3 +123,24 @@ def test_page_chrome_costs_the_same_queries_with_or_without_translations(
     client.get(lone.url)
     with django_assert_max_num_queries(16):
         client.get(lone.url)
+
+
+def test_views_outside_the_page_tree_link_their_other_language_paths(rf, demo_site):
+    """Search or comment pages (other apps' views) get alternates from their language prefix."""
+    from django.urls import ResolverMatch
+    from django.utils import translation
+
+    from translations.alternates import alternates, language_versions
+
+    request = rf.get("/fr/search/?q=maroc")
+    request.resolver_match = ResolverMatch(lambda request: None, (), {}, url_name="search")
+    with translation.override("fr"):
+        links = {link.hreflang: link.url for link in alternates(request, None)}
+        switcher = {version.code: version.url for version in language_versions(request, None)}
+    assert links == {
+        "ar": "http://testserver/ar/search/",
+        "fr": "http://testserver/fr/search/",
+        "en": "http://testserver/en/search/",
+        "x-default": "http://testserver/ar/search/",
+    }
+    assert switcher["ar"] == "/ar/search/?q=maroc"
