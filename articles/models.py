@@ -114,6 +114,9 @@ class ArticlePageQuerySet(CachedPublicPageQuerySet):
         """Newest first, with everything a listing card shows fetched in a fixed few queries."""
         return (
             self.defer_streamfields()
+            # Untranslated copies kept by the synchronised tree are not listed in French and
+            # English: they are the Arabic text, and readers are sent to it (translations app).
+            .filter(alias_of__isnull=True)
             .select_related("lead_image")
             .prefetch_related(
                 Prefetch(

@@ -31,6 +31,9 @@ def demo_site(db):
     home = HomePage.objects.get(depth=2, locale__language_code="ar")
     return {
         "home": home,
-        "politics": SectionPage.objects.get(slug="politics"),
-        "article": ArticlePage.objects.get(slug="morocco-counter-terrorism-regional-security"),
+        # The French and English trees have their own copies: the fixtures are the Arabic ones.
+        "politics": SectionPage.objects.get(slug="politics", locale=home.locale),
+        "article": ArticlePage.objects.get(
+            slug="morocco-counter-terrorism-regional-security", locale=home.locale
+        ),
     }

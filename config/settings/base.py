@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "search",
     "comments",
     "pagecache",
+    # Locales, language switcher, hreflang, digits and the translation status report.
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,6 +188,14 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Machine translation in wagtail-localize's editor: off unless a DeepL key is given (the
+# translations app's README section explains it; the site makes no outside call otherwise).
+DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True

@@ -9,10 +9,13 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from home.demo_content.seed_article import SeedArticle, load_seed_article
 from home.models import HomePage
 from newsroom.demo import build_newsroom_demo
+from translations.demo import translate_demo_newsroom
+from translations.stream_data import with_block_ids
 
 HOME_SLUG = "home"
 SECTIONS = [
@@ -128,7 +131,8 @@ def ensure_seed_article(
         title=seed.title,
         slug=SEED_ARTICLE_SLUG,
         standfirst=seed.standfirst,
-        body=seed.body_stream_data(),
+        # Every block gets an id so wagtail-localize can address its strings.
+        body=with_block_ids(ArticleBodyBlock(), seed.body_stream_data()),
     )
     article.article_authors = [ArticlePageAuthor(author=author)]
     section.add_child(instance=article)
@@ -152,6 +156,8 @@ def build_demo_content() -> BuildReport:
         home.add_child(instance=section)
         section.save_revision().publish()
         report.note(f"section “{seed.section_title}”")
-    ensure_seed_article(seed, section, author, report)
+    article = ensure_seed_article(seed, section, author, report)
     build_newsroom_demo(sections.values(), report)
+    # French and English: synchronised trees, translated home and sections, French article.
+    report.created.extend(translate_demo_newsroom(home, list(sections.values()), article))
     return report

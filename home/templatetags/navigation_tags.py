@@ -45,7 +45,12 @@ def menu_sections(home, request) -> list[dict]:
     if sections is None:
         sections = [
             {"title": section.title, "url": section.get_url(request), "path": section.path}
-            for section in SectionPage.objects.live().public().in_menu().child_of(home)
+            for section in SectionPage.objects.live()
+            .public()
+            .in_menu()
+            .child_of(home)
+            # Untranslated copies (aliases) of Arabic sections stay out of other menus.
+            .filter(alias_of=None)
         ]
         cache.set(key, sections, settings.PAGE_CACHE_SECONDS)
     return sections

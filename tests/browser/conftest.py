@@ -76,6 +76,9 @@ def live_demo_site(transactional_db, live_server):
     return {
         "base_url": live_server.url,
         "home": home,
-        "politics": SectionPage.objects.get(slug="politics"),
-        "article": ArticlePage.objects.get(slug="morocco-counter-terrorism-regional-security"),
+        # The French and English trees have their own copies: the fixtures are the Arabic ones.
+        "politics": SectionPage.objects.get(slug="politics", locale=home.locale),
+        "article": ArticlePage.objects.get(
+            slug="morocco-counter-terrorism-regional-security", locale=home.locale
+        ),
     }

@@ -1,0 +1,128 @@
+"""A page in the other languages: for the language switcher and the hreflang links.
+
+A page's translations share its ``translation_key``. Only live pages of their own count:
+an alias (a copy the synchronised tree keeps until someone translates the page) is the
+Arabic text under another language's address, not a translation.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str  # the language's name in itself: readers look for their own language
+    url: str
+    is_current: bool
+    is_translation: bool  # False: the link goes to that language's home page instead
+
+
+def language_name(code: str) -> str:
+    return get_language_info(code)["name_local"]
+
+
+def live_translations(*pages: Page) -> list[dict[str, Page]]:
+    """For each page, its live, non-alias versions by language code, itself included.
+
+    One query for all the pages together; the answer is kept on each page for the request.
+    """
+    missing = [page for page in pages if not hasattr(page, "_live_translations")]
+    if missing:
+        keys = {page.translation_key for page in missing}
+        by_key: dict = {key: {} for key in keys}
+        versions = Page.objects.filter(
+            translation_key__in=keys, live=True, alias_of__isnull=True
+        ).select_related("locale")
+        for version in versions:
+            by_key[version.translation_key][version.locale.language_code] = version
+        for page in missing:
+            page._live_translations = by_key[page.translation_key]
+    return [page._live_translations for page in pages]
+
+
+def _page_and_home_translations(site, page) -> tuple[dict[str, Page], dict[str, Page]]:
+    """The page's and the site root's translations, fetched together (one query per request)."""
+    translations, homes = {}, {}
+    if isinstance(page, Page) and site is not None:
+        translations, homes = live_translations(page, site.root_page)
+    elif isinstance(page, Page):
+        (translations,) = live_translations(page)
+    elif site is not None:
+        (homes,) = live_translations(site.root_page)
+    return translations, homes
+
+
+def language_versions(request, page: Page | None) -> list[LanguageVersion]:
+    """One entry per site language, in the order of ``LANGUAGES``."""
+    current = get_language()
+    site = Site.find_for_request(request) if request else None
+    translations, homes = _page_and_home_translations(site, page)
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif not isinstance(page, Page) and request is not None:
+            # Views outside the page tree (search, errors) have the same path in every language.
+            url = translate_url(request.get_full_path(), code)
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            url = f"/{code}/"
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=language_name(code),
+                url=url,
+                is_current=code == current,
+                is_translation=target is not None,
+            )
+        )
+    return versions
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+def alternates(request, page: Page | None) -> list[Alternate]:
+    """``<link rel="alternate" hreflang>`` targets: every translation, then ``x-default``.
+
+    ``x-default`` is the version in the site's default language (Arabic), or the first
+    translation there is when the page has no Arabic version.
+    """
+    if request is None:
+        return []
+    if isinstance(page, Page):
+        translations, _homes = _page_and_home_translations(Site.find_for_request(request), page)
+        by_code = {
+            code: translations[code].get_full_url(request)
+            for code, _name in settings.LANGUAGES
+            if code in translations
+        }
+    elif _is_named_view(request):
+        by_code = {
+            code: request.build_absolute_uri(translate_url(request.path, code))
+            for code, _name in settings.LANGUAGES
+        }
+    else:
+        return []
+    if not by_code:
+        return []
+    links = [Alternate(hreflang=code, url=url) for code, url in by_code.items()]
+    default = by_code.get(settings.LANGUAGE_CODE) or links[0].url
+    links.append(Alternate(hreflang="x-default", url=default))
+    return links
+
+
+def _is_named_view(request) -> bool:
+    """A Django view of its own (not Wagtail's page server, whose misses are 404s)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")

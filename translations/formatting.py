@@ -1,0 +1,40 @@
+"""Dates and numbers written for the reader's language, in the digits the site has chosen."""
+
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+
+from translations.models import ArabicDigits, NumberFormattingSettings
+
+EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def to_eastern_arabic_digits(text: str) -> str:
+    return text.translate(EASTERN_ARABIC_DIGITS)
+
+
+def uses_eastern_digits(request) -> bool:
+    """Eastern Arabic digits only on Arabic pages, and only where the site asks for them."""
+    if request is None or get_language() != "ar":
+        return False
+    # Wagtail caches the setting on the request: one query per page, however many numbers.
+    setting = NumberFormattingSettings.for_request(request)
+    return setting.arabic_digits == ArabicDigits.EASTERN
+
+
+def with_digits(text: str, request) -> str:
+    return to_eastern_arabic_digits(text) if uses_eastern_digits(request) else text
+
+
+def localized_date(value, request) -> str:
+    """The date as the reader's language writes it ("29 نوفمبر، 2026", "29 novembre 2026")."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return with_digits(formats.date_format(value, "DATE_FORMAT"), request)
+
+
+def localized_number(value, request) -> str:
+    if value is None or value == "":
+        return ""
+    return with_digits(formats.number_format(value, use_l10n=True), request)
