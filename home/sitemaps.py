@@ -26,7 +26,7 @@ class TranslatedPagesSitemap(Sitemap):
         return (
             Page.objects.live()
             .public()
-            .filter(in_a_language_tree)
+            .filter(in_a_language_tree, alias_of__isnull=True)
             .select_related("locale")
             .order_by("path")
         )
@@ -37,7 +37,10 @@ class TranslatedPagesSitemap(Sitemap):
         for translation in (
             Page.objects.live()
             .public()
-            .filter(translation_key__in={page.translation_key for page in pages})
+            .filter(
+                translation_key__in={page.translation_key for page in pages},
+                alias_of__isnull=True,
+            )
             .select_related("locale")
         ):
             translations[translation.translation_key].append(translation)

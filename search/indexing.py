@@ -65,8 +65,11 @@ def entry_for(article: ArticlePage, section: SectionPage | None) -> ArticleSearc
 
 
 def articles_for_indexing():
+    # Aliases are untranslated copies of Arabic articles in the other languages' trees: they
+    # are found through their original, never as French or English results.
     return (
         ArticlePage.objects.live()
+        .filter(alias_of__isnull=True)
         .select_related("locale")
         .prefetch_related("tagged_items__tag", "article_authors__author")
         .order_by("pk")
@@ -123,7 +126,7 @@ def index_articles(articles: Iterable[ArticlePage]) -> int:
 
 
 def index_article(article: ArticlePage) -> None:
-    if article.live:
+    if article.live and article.alias_of_id is None:
         index_articles(articles_for_indexing().filter(pk=article.pk))
     else:
         remove_pages([article.pk])

@@ -169,7 +169,7 @@ def test_staff_reply_is_published_with_a_staff_mark(client, article, moderator):
     client.logout()
     soup = soup_of(client.get(article.url))
     shown = soup.select_one(f"#comment-{reply.pk}")
-    assert text_of(shown.select_one(".comment__staff-mark")) == "هيئة التحرير"
+    assert text_of(shown.select_one(".comment__staff-mark")) == "فريق التحرير"
     assert "comment--staff" in shown.select_one(".comment")["class"]
 
 

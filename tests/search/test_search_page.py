@@ -178,21 +178,18 @@ def test_other_languages_search_their_own_articles(demo_site, search):
 
     from home.models import HomePage
 
-    french_home = HomePage(
-        title="Akhbar", slug="accueil", locale=Locale.objects.get(language_code="fr")
-    )
-    demo_site["home"].get_parent().add_child(instance=french_home)
-    french_home.save_revision().publish()
-    section = make_section(french_home, "Politique", "politique")
+    # The demo's French tree (made by wagtail-localize) gets an article of its own.
+    french_home = HomePage.objects.get(depth=2, locale=Locale.objects.get(language_code="fr"))
+    section = make_section(french_home, "Monde", "monde")
     make_article(section, title="La lutte contre le terrorisme", standfirst="Les États coopèrent.")
 
     french = search("terroristes", language_code="fr")
     arabic = search("terrorisme")
 
     assert soup_of(french).html["lang"] == "fr"
-    assert result_titles(french) == ["La lutte contre le terrorisme"] or result_titles(
-        search("terrorisme", language_code="fr")
-    ) == ["La lutte contre le terrorisme"]
+    # French stemming: "terroristes" finds French articles about "terrorisme".
+    assert result_titles(french)
+    assert all("terrorisme" in title for title in result_titles(french))
     assert result_titles(search("etats", language_code="fr")) == ["La lutte contre le terrorisme"]
     assert result_titles(arabic) == []
 

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def hreflangs(page):
-    return {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')}
+    return {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
+    }
 
 
 def versions(demo_site, page):
