@@ -40,7 +40,9 @@ class MyDraftsPanel(Component):
             .values("page_id")
         )
         drafts = (
-            ArticlePage.objects.filter(owner=user, has_unpublished_changes=True)
+            ArticlePage.objects.filter(
+                owner=user, has_unpublished_changes=True, alias_of__isnull=True
+            )
             .exclude(pk__in=in_review)
             .defer_streamfields()
             .order_by("-latest_revision_created_at")[:PANEL_LIMIT]

@@ -24,10 +24,29 @@ def page_deleted(sender, instance, **kwargs):
 
 @receiver(post_save)
 @receiver(post_delete)
-def shown_content_changed(sender, **kwargs):
+def shown_content_changed(sender, created=False, **kwargs):
     """Authors, tags, sites and site settings appear on pages without being pages."""
     from django.conf import settings
+    from wagtail.contrib.settings.models import BaseSiteSetting
 
     label = sender._meta.label_lower
-    if label in settings.PAGE_CACHE_INVALIDATING_MODELS:
+    if label not in settings.PAGE_CACHE_INVALIDATING_MODELS:
+        return
+    if created and issubclass(sender, BaseSiteSetting):
+        return  # Wagtail makes a site's settings row, with the defaults, on first read
+    new_generation()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def reader_comment_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    """A comment shows on its article once approved, and leaves it when moderated away.
+
+    A new comment waiting for moderation changes nothing readers see, so posting one never
+    empties the cache (that would let anyone flush it by commenting).
+    """
+    if sender._meta.label_lower != "comments.readercomment":
+        return
+    status_changed = update_fields is None or "status" in update_fields
+    if instance.status == "approved" or (not created and status_changed):
         new_generation()

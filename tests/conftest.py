@@ -21,13 +21,26 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo newsroom once, in the test database, for the whole run.
+
+    Building it (three language trees, translations made through wagtail-localize) takes a few
+    seconds; each test then runs inside a transaction that is rolled back, so every test sees
+    the same newsroom. Tests on a live server flush the database; `demo_site` rebuilds after.
+    """
+    with django_db_blocker.unblock():
+        build_demo_content()
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo newsroom exactly as `make run` builds it (home, sections, seed article)."""
-    build_demo_content()
     from articles.models import ArticlePage, SectionPage
     from home.models import HomePage
 
+    if not HomePage.objects.filter(depth=2, locale__language_code="ar").exists():
+        build_demo_content()
     home = HomePage.objects.get(depth=2, locale__language_code="ar")
     return {
         "home": home,

@@ -1,8 +1,11 @@
 """Dates and numbers written for the reader's language, in the digits the site has chosen."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
+from pagecache.store import current_generation
 from translations.models import ArabicDigits, NumberFormattingSettings
 
 EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -16,9 +19,24 @@ def uses_eastern_digits(request) -> bool:
     """Eastern Arabic digits only on Arabic pages, and only where the site asks for them."""
     if request is None or get_language() != "ar":
         return False
-    # Wagtail caches the setting on the request: one query per page, however many numbers.
-    setting = NumberFormattingSettings.for_request(request)
-    return setting.arabic_digits == ArabicDigits.EASTERN
+    cached = getattr(request, "_arabic_digits", None)
+    if cached is None:
+        cached = arabic_digits_for(request)
+        request._arabic_digits = cached
+    return cached == ArabicDigits.EASTERN
+
+
+def arabic_digits_for(request) -> str:
+    """The site's choice, from the cache until the setting is saved (a new cache generation)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    key = f"arabic-digits:{current_generation()}:{site.pk if site else 0}"
+    digits = cache.get(key)
+    if digits is None:
+        digits = NumberFormattingSettings.for_request(request).arabic_digits
+        cache.set(key, digits, settings.PAGE_CACHE_SECONDS)
+    return digits
 
 
 def with_digits(text: str, request) -> str:

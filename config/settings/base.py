@@ -160,6 +160,8 @@ PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_
 CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
+    "translations.numberformattingsettings",
+    "comments.commentsettings",
     "articles.author",
     "taggit.tag",
     "wagtailcore.site",

@@ -12,6 +12,10 @@ from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS, WRITERS
 
 @pytest.mark.django_db
 def test_demo_command_creates_a_user_per_role_and_prints_their_passwords(capsys, client):
+    # The test database starts with the demo built; on a fresh install there are no users yet.
+    get_user_model().objects.filter(
+        username__in=["writer", "writer2", "section-editor", "editor-in-chief"]
+    ).delete()
     call_command("load_demo_content")
     output = capsys.readouterr().out
     logins = dict(re.findall(r"demo user “([^”]+)” \([^)]+\), password: (\S+)", output))

@@ -132,3 +132,36 @@ def test_the_site_keeps_serving_when_redis_is_down(client, demo_site, settings):
         assert response.status_code == 200
     assert cache.get("anything") is None
     assert cache.set("anything", 1) is None
+
+
+@pytest.mark.django_db
+def test_approving_a_comment_shows_it_on_the_next_request(client, demo_site, page_cache):
+    from comments.models import ReaderComment
+
+    article = demo_site["article"]
+    client.get(article.url)
+    comment = ReaderComment.objects.create(
+        page=article,
+        author_name="قارئ",
+        author_email="reader@example.com",
+        body="تعليق ينتظر الموافقة",
+        status="pending",
+    )
+    assert client.get(article.url)["X-Page-Cache"] == "hit"  # a waiting comment changes nothing
+    assert "تعليق ينتظر الموافقة" not in client.get(article.url).content.decode()
+
+    comment.status = "approved"
+    comment.save(update_fields=["status"])
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "تعليق ينتظر الموافقة" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_shows_in_the_section_feed_on_the_next_request(client, demo_site, page_cache):
+    section = demo_site["politics"]
+    feed_url = section.url + section.reverse_subpage("feed")
+    first = client.get(feed_url)
+    assert first.status_code == 200
+    make_article(section, title="خبر في الخلاصة")
+    assert "خبر في الخلاصة" in client.get(feed_url).content.decode()
