@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-postgres lint format check messages compile-messages lock clean
+.PHONY: help install test-tools run serve migrate demo admin test test-postgres lint format check messages compile-messages lock bench bench-faults clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +76,13 @@ lock: install ## Re-pin requirements.lock and requirements-dev.lock from pyproje
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements-dev.lock
+
+bench: install ## Load test on PostgreSQL with production settings (BENCH_SIZES="1000 100000" for growth)
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
+	$(BIN)/python -m bench.run --sizes $${BENCH_SIZES:-1000} --seconds $${BENCH_SECONDS:-8}
+
+bench-faults: install ## Redis stopped and PostgreSQL restarted under load: errors, recovery, comment ledger
+	$(BIN)/python -m bench.faults
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .admin-credentials
