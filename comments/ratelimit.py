@@ -42,6 +42,10 @@ def take_slot(ip: str, limit: int) -> int:
         # The key expired between add and incr: this post opens a new window.
         cache.add(key, 1, timeout=WINDOW_SECONDS + 5)
         count = 1
+    if count is None:
+        # The cache is down (config/cache.py answers None): no count, so no limit. Refusing
+        # every reader's comment would be worse than letting a flood through to moderation.
+        return 0
     if count <= limit:
         return 0
     return max(1, int((window + 1) * WINDOW_SECONDS - now) + 1)

@@ -165,3 +165,31 @@ def test_publishing_shows_in_the_section_feed_on_the_next_request(client, demo_s
     assert first.status_code == 200
     make_article(section, title="خبر في الخلاصة")
     assert "خبر في الخلاصة" in client.get(feed_url).content.decode()
+
+
+@pytest.mark.django_db
+def test_comments_are_accepted_while_redis_is_down(client, demo_site, settings):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone, translation
+    from freezegun import freeze_time
+
+    from comments.models import ReaderComment
+    from comments.tickets import issue_ticket
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    article = demo_site["article"]
+    with freeze_time(timezone.now() - timedelta(minutes=1)):
+        ticket = issue_ticket(article.pk)  # served a minute ago: past the minimum writing time
+    with translation.override("ar"):
+        url = reverse("comments:post", args=(article.pk,))
+    form = {"name": "قارئ", "email": "r@example.com", "body": "تعليق والذاكرة معطلة"}
+    response = client.post(url, {**form, "ticket": ticket}, headers={"accept": "application/json"})
+    assert response.status_code == 201
+    assert ReaderComment.objects.filter(body="تعليق والذاكرة معطلة").count() == 1
