@@ -7,4 +7,4 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from pagecache import signals  # noqa: F401  (connects the invalidation receivers)
+        from pagecache import frontend, signals  # noqa: F401  (connects the receivers)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "search",
     "comments",
     "pagecache",
+    "wagtail.contrib.frontend_cache",
     # Locales, language switcher, hreflang, digits and the translation status report.
     "translations",
     "wagtail_localize",
@@ -167,6 +168,20 @@ PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
 }
+
+# A CDN or HTTP cache in front of the site (Varnish, nginx) is purged when pages are published:
+# Wagtail purges the page itself, pagecache/frontend.py the listings that show it.
+WAGTAIL_FRONTEND_CACHE_URL = env_str("WAGTAIL_FRONTEND_CACHE_URL")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": WAGTAIL_FRONTEND_CACHE_URL,
+        }
+    }
+    if WAGTAIL_FRONTEND_CACHE_URL
+    else {}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
