@@ -53,7 +53,7 @@ def prepare(size: int, env: dict) -> dict:
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     script = (
         "import django, json; django.setup();"
-        "from home.demo_content.builder import build_demo_content; build_demo_content();"
+        "from bench.archive import ensure_demo; ensure_demo();"
         f"from bench.archive import ensure_archive; ensure_archive({size});"
         "from bench.run import benchmark_paths; print(json.dumps(benchmark_paths()))"
     )

@@ -7,7 +7,7 @@ to our own host, and not a single Content-Security-Policy violation.
 
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -17,7 +17,7 @@ from tests.factories import add_listed_articles, make_article, make_image
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = [375, 1280]
-PAGES = ["home", "section", "article", "tag", "author"]
+PAGES = ["home", "section", "article", "tag", "author", "search"]
 
 # Runs before any page script, outside the page's CSP (Playwright injects it through DevTools).
 RECORD_CSP_VIOLATIONS = """
@@ -51,6 +51,8 @@ def reader_site(live_demo_site):
             "article": live_demo_site["article"].url,
             "tag": HomePage.archive_url(home, "tag", "المغرب"),
             "author": HomePage.archive_url(home, "author", "newsroom"),
+            # A word of every listed article's title: a full first page of results.
+            "search": home.url + "search/?q=" + quote("خبر"),
         },
     }
 
