@@ -2,10 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
 from home.demo_content.seed_article import load_seed_article
+from tests.admin_forms import article_form
 from tests.html import soup_of, text_of
 
 
@@ -43,24 +44,13 @@ def section_form_data(section):
 
 def seed_article_form_data(slug="seed-from-admin", **overrides):
     seed = load_seed_article()
-    data = {
+    fields = {
         "title": seed.title,
         "slug": slug,
         "standfirst": seed.standfirst,
         "body": streamfield([section_form_data(section) for section in seed.sections]),
-        "article_authors": inline_formset([]),
-        "tags": "",
-        "comments_open": "on",
-        "number_sections": "on",
-        "lead_image_alt_text": "",
-        "lead_image_caption": "",
-        "lead_image_credit": "",
-        "publication_date": "",
-        "seo_title": "",
-        "search_description": "",
     }
-    data.update(overrides)
-    return nested_form_data(data)
+    return article_form(**{**fields, **overrides})
 
 
 @pytest.fixture

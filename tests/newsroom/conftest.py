@@ -4,10 +4,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
 from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS, WRITERS
+from tests.admin_forms import article_form
 from tests.factories import UserFactory
 
 
@@ -58,26 +59,12 @@ def client_for(client):
 
 
 def article_form_data(title="مقال من كاتبة", slug="writer-article", **actions):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "standfirst": "مقدمة قصيرة.",
-            "body": streamfield([("paragraph", rich_text("<p>نص المقال.</p>"))]),
-            "article_authors": inline_formset([]),
-            "tags": "",
-            "comments_open": "on",
-            "number_sections": "on",
-            "lead_image_alt_text": "",
-            "lead_image_caption": "",
-            "lead_image_credit": "",
-            "publication_date": "",
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-            **actions,
-        }
+    return article_form(
+        title=title,
+        slug=slug,
+        standfirst="مقدمة قصيرة.",
+        body=streamfield([("paragraph", rich_text("<p>نص المقال.</p>"))]),
+        **actions,
     )
 
 
