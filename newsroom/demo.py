@@ -30,9 +30,18 @@ def ensure_sensitive_sections(sections, report) -> None:
             report.note(f"workflow “Sensitive review” on section “{section.title}”")
 
 
+def comment_moderators_group():
+    """The comments app's group, found by its permission: its name is in the site's language."""
+    return Group.objects.filter(permissions__codename="moderate_readercomment").first()
+
+
 def ensure_demo_users(report) -> None:
     User = get_user_model()
-    for username, first_name, last_name, role in DEMO_USERS:
+    moderators = comment_moderators_group()
+    demo_users = list(DEMO_USERS)
+    if moderators is not None:
+        demo_users.append(("moderator", "نادية", "المشرفة", moderators.name))
+    for username, first_name, last_name, role in demo_users:
         if User.objects.filter(Q(username=username) | Q(email=f"{username}@example.com")).exists():
             continue
         password = secrets.token_urlsafe(12)

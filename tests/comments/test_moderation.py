@@ -193,7 +193,7 @@ def test_moderators_are_emailed_after_commit(
         callback()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["queue-moderator@example.com"]
+    assert "queue-moderator@example.com" in message.to
     assert "نهج المغرب" in message.subject
     assert "سلمى بنعلي" not in message.subject
     assert "سلمى بنعلي" in message.body

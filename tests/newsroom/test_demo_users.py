@@ -14,12 +14,12 @@ from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS, WRITERS
 def test_demo_command_creates_a_user_per_role_and_prints_their_passwords(capsys, client):
     # The test database starts with the demo built; on a fresh install there are no users yet.
     get_user_model().objects.filter(
-        username__in=["writer", "writer2", "section-editor", "editor-in-chief"]
+        username__in=["writer", "writer2", "section-editor", "editor-in-chief", "moderator"]
     ).delete()
     call_command("load_demo_content")
     output = capsys.readouterr().out
     logins = dict(re.findall(r"demo user “([^”]+)” \([^)]+\), password: (\S+)", output))
-    assert set(logins) == {"writer", "writer2", "section-editor", "editor-in-chief"}
+    assert set(logins) == {"writer", "writer2", "section-editor", "editor-in-chief", "moderator"}
     User = get_user_model()
     roles = {
         user.username: {group.name for group in user.groups.all()}
@@ -30,6 +30,7 @@ def test_demo_command_creates_a_user_per_role_and_prints_their_passwords(capsys,
         "writer2": {WRITERS},
         "section-editor": {SECTION_EDITORS},
         "editor-in-chief": {EDITOR_IN_CHIEF},
+        "moderator": {"مشرفو التعليقات"},
     }
     for username, password in logins.items():
         user = User.objects.get(username=username)
@@ -40,4 +41,4 @@ def test_demo_command_creates_a_user_per_role_and_prints_their_passwords(capsys,
     call_command("load_demo_content")
     again = capsys.readouterr().out
     assert "password" not in again
-    assert User.objects.filter(username__in=logins).count() == 4
+    assert User.objects.filter(username__in=logins).count() == 5
