@@ -150,3 +150,32 @@ def test_no_arabic_letters_outside_content_on_french_and_english_pages(
             element.decompose()
         text = soup.get_text(" ").replace(site_name, "")
         assert ARABIC_LETTERS.findall(text) == [], page.url
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_arabic_interface_string_on_the_search_page(client, demo_site, language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    arabic = template_strings("ar")
+    with translation.override(language):
+        url = reverse("article_search")
+    for query in ("terrorisme", "zzzz-nothing-matches", ""):
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        assert foreign_strings(reader_text(response), arabic, use_original=False) == [], query
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_comment_errors_speak_the_page_language(client, pages_in_every_language, language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    arabic = template_strings("ar")
+    article = pages_in_every_language[language][2]
+    with translation.override(language):
+        url = reverse("comments:post", args=(article.pk,))
+    response = client.post(url, {"name": "", "email": "not-an-address", "body": ""})
+    assert response.status_code in (400, 403)
+    assert soup_of(response).html["lang"] == language
+    assert foreign_strings(reader_text(response), arabic, use_original=False) == []
