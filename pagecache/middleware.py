@@ -53,6 +53,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with store.request_scope():
+            return self.respond(request)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
 

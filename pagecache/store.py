@@ -10,23 +10,47 @@ recorded (the cache was down at that moment).
 
 import hashlib
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "pagecache:generation"
 
+# The generation read once per request: the page cache, the site lookup, the menu, the
+# restricted paths and the article's onward reading all key on it.
+_request_generation: ContextVar[dict | None] = ContextVar("pagecache_request", default=None)
+
+
+@contextmanager
+def request_scope():
+    """Within it, the generation is read from the cache at most once."""
+    token = _request_generation.set({})
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
 
 def current_generation() -> str:
+    memo = _request_generation.get()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = new_generation()
+    if memo is not None:
+        memo["generation"] = generation
     return generation
 
 
 def new_generation() -> str:
     generation = uuid.uuid4().hex[:12]
     cache.set(GENERATION_KEY, generation, None)
+    memo = _request_generation.get()
+    if memo is not None:
+        memo["generation"] = generation  # a publish within this request is seen at once
     return generation
 
 

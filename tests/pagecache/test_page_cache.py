@@ -193,3 +193,23 @@ def test_comments_are_accepted_while_redis_is_down(client, demo_site, settings):
     response = client.post(url, {**form, "ticket": ticket}, headers={"accept": "application/json"})
     assert response.status_code == 201
     assert ReaderComment.objects.filter(body="تعليق والذاكرة معطلة").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_page_reads_the_cache_generation_once(client, demo_site, page_cache, monkeypatch):
+    from django.core.cache import cache
+
+    from pagecache.store import GENERATION_KEY
+
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == GENERATION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    response = client.get(demo_site["article"].url)  # a miss: cache, site, menu, onward…
+    assert response["X-Page-Cache"] == "miss"
+    assert len(reads) == 1
