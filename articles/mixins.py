@@ -69,6 +69,12 @@ class SingleQueryViewRestrictionsMixin:
         from django.db.models import Q
         from wagtail.models import Page, PageViewRestriction
 
+        from home.restrictions import restricted_paths
+
+        if not restricted_paths():
+            # No restriction anywhere (the list is kept under the cache generation): none
+            # applies here, and the query is saved.
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
         in_branch = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(

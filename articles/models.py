@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
@@ -35,7 +34,7 @@ from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
 from home.restrictions import CachedPublicPageManager, CachedPublicPageQuerySet
-from pagecache.store import current_generation
+from pagecache import generational
 
 
 class Author(index.Indexed, models.Model):
@@ -367,11 +366,7 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
                 "next_article": self.next_in_section(),
             }
 
-        if self.pk is None or getattr(request, "is_preview", False):
-            return compute()
-        key = f"article-onward:{current_generation()}:{self.pk}"
-        onward = cache.get(key)
-        if onward is None:
+        def compute_for_cache():
             onward = compute()
             # Renditions made while this page renders would be missing from the cached copy's
             # prefetched list, and Wagtail trusts that list; without it, lookups go through
@@ -382,8 +377,11 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
                     getattr(article.lead_image, "_prefetched_objects_cache", {}).pop(
                         "renditions", None
                     )
-            cache.set(key, onward, settings.PAGE_CACHE_SECONDS)
-        return onward
+            return onward
+
+        if self.pk is None or getattr(request, "is_preview", False):
+            return compute()
+        return generational.get_or_compute("article-onward", self.pk, compute=compute_for_cache)
 
 
 class ArticlePageAuthor(Orderable):

@@ -6,9 +6,7 @@ so the template draws nested lists without recursive includes.
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.utils.functional import cached_property
 
 from comments.models import CommentStatus, ReaderComment
 
@@ -34,11 +32,39 @@ class ThreadEvent:
     comment: ReaderComment | None = None
 
 
+@dataclass(frozen=True)
+class DiscussionPage:
+    """Which page of the conversation is shown: what the template's page links need.
+
+    A plain value (not Django's paginator page, which holds a query), so a loaded discussion
+    can be kept in the cache.
+    """
+
+    number: int
+    num_pages: int
+
+    @property
+    def paginator(self):
+        return self  # the template asks for page_obj.paginator.num_pages
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
 @dataclass
 class Discussion:
     count: int
     events: list[ThreadEvent] = field(default_factory=list)
-    page_obj: object = None
+    page_obj: DiscussionPage | None = None
     shown_ids: set[int] = field(default_factory=set)
 
 
@@ -49,35 +75,44 @@ def visible_comments(page):
     )
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count, which was fetched with the total in one query."""
-
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
+def requested_page(page_number) -> int:
+    try:
+        return max(int(page_number), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def load_discussion(page, page_number, max_depth) -> Discussion:
-    """``max_depth`` is the site's reply depth, or a callable giving it when needed."""
+    """``max_depth`` is the site's reply depth, or a callable giving it when needed.
+
+    Two queries when every first comment fits on one page (most articles): the first
+    comments of the page asked for (one more than a page, to learn whether there are more),
+    then their approved replies; the totals then follow from what was read. Longer
+    conversations, and later pages, cost one counting query more.
+    """
     if page.pk is None:  # an unsaved page in the editor's preview
         return Discussion(count=0)
-    counts = visible_comments(page).aggregate(
-        total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
-    )
-    if not counts["total"]:
+    top_level = ReaderComment.objects.filter(
+        page=page, status=CommentStatus.APPROVED, parent__isnull=True
+    ).order_by("created_at", "pk")
+    number = requested_page(page_number)
+    roots = list(top_level.only(*DISPLAY_FIELDS)[: TOP_LEVEL_PER_PAGE + 1])
+    if number == 1 and len(roots) <= TOP_LEVEL_PER_PAGE:
+        top_level_count = len(roots)
+        total = None  # the first comments and their replies are all there is
+    else:
+        counts = visible_comments(page).aggregate(
+            total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
+        )
+        top_level_count, total = counts["top_level"], counts["total"]
+        num_pages = max(1, -(-top_level_count // TOP_LEVEL_PER_PAGE))
+        number = min(number, num_pages)  # past the end: the last page, as get_page does
+        if number > 1:
+            start = (number - 1) * TOP_LEVEL_PER_PAGE
+            roots = list(top_level.only(*DISPLAY_FIELDS)[start : start + TOP_LEVEL_PER_PAGE])
+        roots = roots[:TOP_LEVEL_PER_PAGE]
+    if not roots:
         return Discussion(count=0)
-    top_level = (
-        ReaderComment.objects.filter(page=page, status=CommentStatus.APPROVED, parent__isnull=True)
-        .only(*DISPLAY_FIELDS)
-        .order_by("created_at", "pk")
-    )
-    paginator = CountedPaginator(top_level, TOP_LEVEL_PER_PAGE, count=counts["top_level"])
-    page_obj = paginator.get_page(page_number)
-    roots = list(page_obj.object_list)
     replies = list(
         ReaderComment.objects.filter(
             thread_root_id__in=[root.pk for root in roots], status=CommentStatus.APPROVED
@@ -85,9 +120,14 @@ def load_discussion(page, page_number, max_depth) -> Discussion:
         .only(*DISPLAY_FIELDS)
         .order_by("created_at", "pk")
     )
+    if total is None:
+        total = len(roots) + len(replies)
     events = thread_events(roots, replies, max_depth() if callable(max_depth) else max_depth)
     shown = {event.comment.pk for event in events if event.kind == "comment"}
-    return Discussion(count=counts["total"], events=events, page_obj=page_obj, shown_ids=shown)
+    page_obj = DiscussionPage(
+        number=number, num_pages=max(1, -(-top_level_count // TOP_LEVEL_PER_PAGE))
+    )
+    return Discussion(count=total, events=events, page_obj=page_obj, shown_ids=shown)
 
 
 def thread_events(roots, replies, max_depth: int) -> list[ThreadEvent]:

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
@@ -17,6 +18,7 @@ from articles.mixins import (
 )
 from articles.models import ArticlePage, Author, SectionPage
 from home.front_page import build_front_page, sections_by_path
+from pagecache import generational
 
 
 class HomePage(
@@ -62,6 +64,22 @@ class HomePage(
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def localized(self):
+        """This home page in the reader's language, from the cache after the first request.
+
+        Wagtail starts routing every request from the site root's ``localized`` version, which
+        looks the active language's locale up in the database. Which home page serves which
+        language changes only when pages are published or locales edited, both of which start
+        a new cache generation (pagecache/).
+        """
+        return generational.get_or_compute(
+            "localized-home",
+            self.pk,
+            get_language(),
+            compute=lambda: super(HomePage, self).localized,
+        )
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.

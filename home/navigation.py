@@ -2,16 +2,27 @@
 
 from wagtail.models import Page, Site
 
+from pagecache import generational
+
 
 def live_ancestors(page: Page) -> list[Page]:
     """The page's live ancestors from the home page down (the tree's root excluded).
 
     The breadcrumb, the section navigation and the article's section link all need them;
-    the result is kept on the page instance so one render asks the database once.
+    the result is kept on the page instance so one render asks the database once, and in the
+    cache under the generation (pagecache/), which every publication, move or deletion
+    renews: ancestors are found by the page's path, which only those change.
     """
     cached = getattr(page, "_live_ancestors", None)
     if cached is None:
-        cached = list(Page.objects.ancestor_of(page).filter(depth__gt=1).live())
+
+        def load():
+            return list(Page.objects.ancestor_of(page).filter(depth__gt=1).live())
+
+        if page.pk is None or not page.path:
+            cached = load()  # a new page in the editor's preview
+        else:
+            cached = generational.get_or_compute("live-ancestors", page.path, compute=load)
         page._live_ancestors = cached
     return cached
 

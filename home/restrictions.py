@@ -7,12 +7,11 @@ cache generation (pagecache/), so they are kept in the cache under the current g
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from pagecache.store import current_generation
+from pagecache import generational
 
 
 def load_restricted_paths() -> list[str]:
@@ -24,12 +23,7 @@ def restricted_paths() -> list[str]:
     # added through another process, so it is only trusted when the cache is shared.
     if not settings.CACHE_IS_SHARED:
         return load_restricted_paths()
-    key = f"restricted-paths:{current_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = load_restricted_paths()
-        cache.set(key, paths, settings.PAGE_CACHE_SECONDS)
-    return paths
+    return generational.get_or_compute("restricted-paths", compute=load_restricted_paths)
 
 
 class CachedPublicPageQuerySet(PageQuerySet):

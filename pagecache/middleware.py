@@ -5,13 +5,14 @@ locale machinery, routing and the database entirely. Only responses the site mar
 (`mark_public`) are stored, and never one that sets a cookie or varies on one.
 """
 
+import hashlib
+
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from pagecache import store
+from pagecache import generational, store
 
 CACHEABLE_QUERY_PARAMETERS = {"page"}
 MARK = "_page_cache_public"
@@ -48,6 +49,20 @@ def is_cacheable_response(request, response) -> bool:
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
+def page_key(request) -> str:
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return generational.generation_key("pagecache", digest)
+
+
+def cache_entry(response) -> dict:
+    return {
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items()],
+        "content": response.content,
+    }
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,8 +75,8 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
 
-        key = store.page_key(store.current_generation(), request)
-        entry = store.fetch(key)
+        key = page_key(request)
+        entry = generational.get(key)  # a key holds the generation: processes keep copies
         if entry is not None:
             return self.from_cache(request, entry)
 
@@ -69,7 +84,7 @@ class AnonymousPageCacheMiddleware:
         if is_cacheable_response(request, response):
             response["ETag"] = store.etag_for(response.content)
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            store.store(key, response)
+            generational.set(key, cache_entry(response))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -104,15 +119,14 @@ class CachedSiteMiddleware:
 
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)  # the admin: Wagtail's own lookup is enough
-        host = request._get_raw_host()
-        key = f"site:{store.current_generation()}:{host}:{request.get_port()}"
-        site = cache.get(key)
+        key = generational.generation_key("site", request._get_raw_host(), request.get_port())
+        site = generational.get(key)
         if site is None:
             try:
                 site = Site.find_for_request(request)
                 if site is not None:
                     site.root_page = site.root_page.specific
-                    cache.set(key, site, settings.PAGE_CACHE_SECONDS)
+                    generational.set(key, site)
             except DatabaseError:
                 # Left to the view, whose failure DatabaseOutageMiddleware turns into a 503.
                 return self.get_response(request)

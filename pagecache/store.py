@@ -13,7 +13,6 @@ import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "pagecache:generation"
@@ -52,25 +51,6 @@ def new_generation() -> str:
     if memo is not None:
         memo["generation"] = generation  # a publish within this request is seen at once
     return generation
-
-
-def page_key(generation: str, request) -> str:
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return f"pagecache:{generation}:{digest}"
-
-
-def store(key: str, response) -> None:
-    entry = {
-        "status": response.status_code,
-        "headers": [(name, value) for name, value in response.items()],
-        "content": response.content,
-    }
-    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-
-
-def fetch(key: str):
-    return cache.get(key)
 
 
 def etag_for(content: bytes) -> str:

@@ -10,8 +10,11 @@ def empty_cache():
     """Each test starts with an empty cache: cached pages never outlive a rolled-back test."""
     from django.core.cache import caches
 
+    from pagecache.generational import process_copies
+
     for alias in ("default", "renditions"):
         caches[alias].clear()
+    process_copies.clear()
 
 
 @pytest.fixture(autouse=True)

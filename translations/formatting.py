@@ -1,11 +1,9 @@
 """Dates and numbers written for the reader's language, in the digits the site has chosen."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-from pagecache.store import current_generation
+from pagecache import generational
 from translations.models import ArabicDigits, NumberFormattingSettings
 
 EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -31,12 +29,11 @@ def arabic_digits_for(request) -> str:
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
-    key = f"arabic-digits:{current_generation()}:{site.pk if site else 0}"
-    digits = cache.get(key)
-    if digits is None:
-        digits = NumberFormattingSettings.for_request(request).arabic_digits
-        cache.set(key, digits, settings.PAGE_CACHE_SECONDS)
-    return digits
+    return generational.get_or_compute(
+        "arabic-digits",
+        site.pk if site else 0,
+        compute=lambda: NumberFormattingSettings.for_request(request).arabic_digits,
+    )
 
 
 def with_digits(text: str, request) -> str:

@@ -1,12 +1,16 @@
 import hashlib
 
 from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from comments.forms import ReaderCommentForm
 from comments.models import CommentSettings
 from comments.threads import PAGE_PARAMETER, load_discussion
 from comments.tickets import issue_ticket
+from pagecache import generational
+from pagecache.templatetags.fragment_cache import fragment_key
 
 register = template.Library()
 
@@ -15,17 +19,33 @@ AVATAR_HUES = 8
 
 @register.simple_tag(takes_context=True)
 def reader_discussion(context, page):
-    """The approved conversation under ``page``, loaded once per request."""
+    """The approved conversation under ``page``, loaded once per request.
+
+    It changes only when a comment is approved, removed or edited, or a comment setting is,
+    which all start a new cache generation (pagecache/), so the loaded conversation is kept
+    in the cache under the generation: a long discussion costs one cache read, not four
+    queries. Previews load it afresh.
+    """
     request = context["request"]
-    cache = request.__dict__.setdefault("_reader_discussions", {})
-    if page.pk not in cache:
-        cache[page.pk] = load_discussion(
-            page,
-            request.GET.get(PAGE_PARAMETER),
-            # Only read (one query) when there is a conversation to draw.
-            max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
-        )
-    return cache[page.pk]
+    per_request = request.__dict__.setdefault("_reader_discussions", {})
+    if page.pk not in per_request:
+        page_number = request.GET.get(PAGE_PARAMETER)
+        key = None
+        if settings.FRAGMENT_CACHE_ENABLED and not getattr(request, "is_preview", False):
+            digest = hashlib.sha1(str(page_number).encode(), usedforsecurity=False).hexdigest()
+            key = generational.generation_key("discussion", page.pk, digest[:16])
+        discussion = generational.get(key) if key else None
+        if discussion is None:
+            discussion = load_discussion(
+                page,
+                page_number,
+                # Only read (one query) when there is a conversation to draw.
+                max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
+            )
+            if key:
+                generational.set(key, discussion)
+        per_request[page.pk] = discussion
+    return per_request[page.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -33,7 +53,7 @@ def reader_comment_form(context, page, discussion):
     """The bound form after a failed post; otherwise a blank one, the same for every reader."""
     form = context.get("comment_form")
     request = context["request"]
-    initial = {"ticket": issue_ticket(page.pk)}
+    initial = {"ticket": context.get("comment_ticket") or issue_ticket(page.pk)}
     if form is None:
         reply_to = request.GET.get("reply_to", "")
         if reply_to.isdigit() and int(reply_to) in discussion.shown_ids:
@@ -49,6 +69,54 @@ def reader_comment_form(context, page, discussion):
         form.data = form.data.copy()
         form.data["ticket"] = initial["ticket"]
     return form
+
+
+TICKET_PLACEHOLDER = "comment-ticket-placeholder"
+
+
+class BlankCommentFormNode(template.Node):
+    """The blank comment form, drawn once per generation and given a fresh ticket each time.
+
+    Django's form widgets make the form the costliest part of an article page once the
+    rest comes from fragments, yet for anonymous readers it is the same HTML every time
+    except for its ticket (comments/tickets.py). So it is cached as a fragment with a
+    placeholder where the ticket goes, and the placeholder is replaced per request. The form
+    after a failed post, a reply form (``?reply_to=``) and a signed-in reader's form (with
+    their name) are drawn afresh.
+    """
+
+    def __init__(self, nodelist, page):
+        self.nodelist = nodelist
+        self.page = page
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        reusable = (
+            "comment_form" not in context
+            and not context.get("comment_notice")
+            and not (user is not None and user.is_authenticated)
+        )
+        key = fragment_key(request, "comment-form", [page.pk]) if reusable else None
+        if key is None:
+            return self.nodelist.render(context)
+        html = generational.get(key)
+        if html is None:
+            with context.push(comment_ticket=TICKET_PLACEHOLDER):
+                html = str(self.nodelist.render(context))
+            generational.set(key, html)
+        return mark_safe(html.replace(TICKET_PLACEHOLDER, issue_ticket(page.pk)))
+
+
+@register.tag("blank_comment_form")
+def do_blank_comment_form(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("'blank_comment_form' takes the page")
+    nodelist = parser.parse(("endblank_comment_form",))
+    parser.delete_first_token()
+    return BlankCommentFormNode(nodelist, parser.compile_filter(bits[1]))
 
 
 @register.simple_tag(takes_context=True)

@@ -151,6 +151,9 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "akhbar-renditions"}
 # per-process memory cache could not be invalidated across several server processes.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# How many values kept under the cache generation each server process also keeps in its own
+# memory (pagecache/generational.py): whole pages, page fragments, menus.
+PAGE_CACHE_LOCAL_ENTRIES = env_int("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 500)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
 PAGE_CACHE_BYPASS_COOKIES = ["messages"]
 # Browsers revalidate every time (a cheap 304 with the ETag); a CDN may keep a page a minute,
@@ -159,6 +162,10 @@ PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_
 # Whether every server process sees the same cache (Redis). Small lists that must be right the
 # moment they change (view restrictions) are only cached when it is.
 CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
+# Fragments of pages (the article, its comments, the navigation) kept per cache generation
+# (pagecache/templatetags/fragment_cache.py). Like the restricted-path list they must be
+# dropped everywhere the moment content changes, so they are only kept in a shared cache.
+FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHARED)
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "translations.numberformattingsettings",

@@ -24,3 +24,6 @@ PAGE_CACHE_ENABLED = False
 
 # One process: the local memory cache is as good as a shared one.
 CACHE_IS_SHARED = True
+# Fragments are cached as in production (the one process shares its memory cache with itself),
+# so the tests see what readers see after content changes.
+FRAGMENT_CACHE_ENABLED = True

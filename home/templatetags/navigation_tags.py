@@ -1,12 +1,10 @@
 """Site chrome: the section navigation and the breadcrumb."""
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.navigation import home_for, live_ancestors
-from pagecache.store import current_generation
+from pagecache import generational
 
 register = template.Library()
 
@@ -40,10 +38,8 @@ def menu_sections(home, request) -> list[dict]:
     """
     from articles.models import SectionPage
 
-    key = f"navigation:{current_generation()}:{home.pk}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = [
+    def compute():
+        return [
             {"title": section.title, "url": section.get_url(request), "path": section.path}
             for section in SectionPage.objects.live()
             .public()
@@ -52,8 +48,8 @@ def menu_sections(home, request) -> list[dict]:
             # Untranslated copies (aliases) of Arabic sections stay out of other menus.
             .filter(alias_of=None)
         ]
-        cache.set(key, sections, settings.PAGE_CACHE_SECONDS)
-    return sections
+
+    return generational.get_or_compute("navigation", home.pk, compute=compute)
 
 
 @register.inclusion_tag("navigation/breadcrumb.html", takes_context=True)

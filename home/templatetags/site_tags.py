@@ -1,11 +1,12 @@
 """Site-wide head and chrome: canonical URL, social metadata and the breaking-news strip."""
 
+import time
+
 from django import template
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.navigation import home_for
-from pagecache.store import current_generation
+from pagecache import generational
 
 register = template.Library()
 
@@ -52,10 +53,13 @@ def breaking_news(context):
     if home is None:
         return {}
     # Shown on every page: kept in the cache until the next content change (pagecache/), and
-    # for at most a minute, since an item also leaves the strip when it grows old.
-    key = f"breaking-news:{current_generation()}:{home.pk}"
-    article = cache.get(key, MISSING)
-    if article is MISSING:
-        article = ArticlePage.objects.breaking_now().descendant_of(home).first()
-        cache.set(key, article, BREAKING_NEWS_CACHE_SECONDS)
+    # for at most a minute, since an item also leaves the strip when it grows old: the key
+    # names the minute, so the strip is looked for afresh each minute.
+    minute = int(time.time() // BREAKING_NEWS_CACHE_SECONDS)
+    article = generational.get_or_compute(
+        "breaking-news",
+        home.pk,
+        minute,
+        compute=lambda: ArticlePage.objects.breaking_now().descendant_of(home).first(),
+    )
     return {"article": article}
