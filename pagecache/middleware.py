@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 
 from pagecache import generational, store
 
-CACHEABLE_QUERY_PARAMETERS = {"page"}
+CACHEABLE_QUERY_PARAMETERS = ("page",)
 MARK = "_page_cache_public"
 
 
@@ -32,7 +32,7 @@ def is_cacheable_request(request) -> bool:
         return False
     if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
         return False
-    return set(request.GET).issubset(CACHEABLE_QUERY_PARAMETERS)
+    return store.content_query(request, CACHEABLE_QUERY_PARAMETERS) is not None
 
 
 def bypass_cookies() -> list[str]:
@@ -50,7 +50,8 @@ def is_cacheable_response(request, response) -> bool:
 
 
 def page_key(request) -> str:
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = "&".join(store.content_query(request, CACHEABLE_QUERY_PARAMETERS) or [])
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
     return generational.generation_key("pagecache", digest)
 

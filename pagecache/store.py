@@ -13,6 +13,7 @@ import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "pagecache:generation"
@@ -51,6 +52,18 @@ def new_generation() -> str:
     if memo is not None:
         memo["generation"] = generation  # a publish within this request is seen at once
     return generation
+
+
+def content_query(request, content_parameters) -> list[str] | None:
+    """The query parameters that choose what a page shows, as ``name=value``, in a fixed order.
+
+    None when the request has any other parameter (apart from campaign identifiers, which
+    never change a page): such a request is answered afresh, never from the cache.
+    """
+    ignored = settings.PAGE_CACHE_IGNORED_QUERY_PARAMETERS
+    if any(name not in content_parameters and name not in ignored for name in request.GET):
+        return None
+    return [f"{name}={request.GET[name]}" for name in content_parameters if name in request.GET]
 
 
 def etag_for(content: bytes) -> str:

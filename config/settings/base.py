@@ -156,6 +156,19 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_LOCAL_ENTRIES = env_int("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 500)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
 PAGE_CACHE_BYPASS_COOKIES = ["messages"]
+# Campaign and click identifiers that links from social networks and newsletters add: they do
+# not change the page, so a reader arriving with them still gets the cached page.
+PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+    "fbclid",
+    "gclid",
+    "mc_cid",
+    "mc_eid",
+]
 # Browsers revalidate every time (a cheap 304 with the ETag); a CDN may keep a page a minute,
 # and is purged on publish when WAGTAILFRONTENDCACHE is configured.
 PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_maxage": 60}

@@ -10,10 +10,10 @@ the comment form's ticket, the editor's user bar, a notice about the reader's ow
 
 A fragment's key holds the generation, the interface language, the host, the path and the
 query parameters that select content (``page`` and ``comments_page``), plus the tag's own
-arguments, the first of which names the page (``page.pk``). Requests with any other query
-parameter, previews, and pages outside the page tree (no first argument: error pages) render
-afresh. Fragments go through pagecache/generational.py, so a process that has one serves it
-from its own memory.
+arguments, the first of which names the page (``page.pk``). Campaign identifiers (``utm_*``,
+``fbclid``…) are ignored. Requests with any other query parameter, previews, and pages outside
+the page tree (no first argument: error pages) render afresh. Fragments go through
+pagecache/generational.py, so a process that has one serves it from its own memory.
 """
 
 import hashlib
@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from pagecache import generational
+from pagecache import generational, store
 
 register = template.Library()
 
@@ -34,15 +34,14 @@ def fragment_key(request, name: str, extra: list) -> str | None:
     """The cache key of a fragment for this request, or None when it must not be cached."""
     if not settings.FRAGMENT_CACHE_ENABLED or request is None or not extra or not extra[0]:
         return None  # the first argument names the page: none (an error page), no caching
-    if getattr(request, "is_preview", False) or not set(request.GET).issubset(
-        KEYED_QUERY_PARAMETERS
-    ):
+    query = store.content_query(request, KEYED_QUERY_PARAMETERS)
+    if getattr(request, "is_preview", False) or query is None:
         return None
     parts = [
         get_language() or "",
         request.get_host(),
         request.path,
-        *(f"{key}={request.GET[key]}" for key in KEYED_QUERY_PARAMETERS if key in request.GET),
+        *query,
         *(str(value) for value in extra),
     ]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()

@@ -68,7 +68,9 @@ def test_fragment_keys_follow_the_content_parameters_and_refuse_others(settings)
     assert key("?page=2") != key("?page=3")
     # Anything else may change what the page shows (a search, a reply form): not cached.
     assert key("?reply_to=4") is None
-    assert key("?utm_source=x") is None
+    assert key("?q=x") is None
+    # Campaign identifiers from shared links change nothing.
+    assert key("?utm_source=x&fbclid=y") == key("")
     # An error page has no page to name: not cached either.
     assert fragment_key(factory.get("/missing/"), "head", [None]) is None
     settings.FRAGMENT_CACHE_ENABLED = False

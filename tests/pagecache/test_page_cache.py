@@ -98,11 +98,24 @@ def test_signed_in_editors_always_get_a_fresh_private_page(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["?utm_source=x", "?page=1&x=2"])
+@pytest.mark.parametrize("query", ["?q=x", "?page=1&x=2"])
 def test_unknown_query_parameters_bypass_the_cache(client, demo_site, page_cache, query):
     url = demo_site["politics"].url + query
     client.get(url)
     assert "X-Page-Cache" not in client.get(url)
+
+
+@pytest.mark.django_db
+def test_readers_arriving_from_campaign_links_get_the_cached_page(client, demo_site, page_cache):
+    url = demo_site["article"].url
+    first = client.get(url)
+    shared = client.get(url + "?utm_source=facebook&utm_medium=social&fbclid=AbC123")
+    assert shared["X-Page-Cache"] == "hit"
+    assert shared.content == first.content
+    assert b"AbC123" not in shared.content
+    paged = client.get(demo_site["politics"].url + "?page=1&utm_campaign=newsletter")
+    assert paged.status_code == 200
+    assert client.get(demo_site["politics"].url + "?page=1")["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.django_db
