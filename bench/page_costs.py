@@ -2,6 +2,10 @@
 
 Usage: python -m bench.page_costs URL [URL ...] — prints JSON. The environment decides the
 settings and the database (bench.run passes the production settings it serves with).
+
+Two query counts per page: ``queries`` once the process has served the page in this cache
+generation (what a server answers steadily with the page cache off), and ``cold_queries``
+for the first request after a publication started a new generation, with nothing cached.
 """
 
 import gzip
@@ -17,16 +21,23 @@ def measure(paths: list[str]) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from pagecache.generational import process_copies
+    from pagecache.store import new_generation
+
     client = Client(HTTP_HOST="127.0.0.1")
     results = {}
     for path in paths:
-        client.get(path)  # warm per-process caches, as a running server has them
+        new_generation()  # as after a publication: nothing cached, anywhere
+        process_copies.clear()
+        with CaptureQueriesContext(connection) as cold:
+            client.get(path)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
         body = response.content if not getattr(response, "streaming", False) else b""
         results[path] = {
             "status": response.status_code,
             "queries": len(captured),
+            "cold_queries": len(cold),
             "bytes": len(body),
             "gzip_bytes": len(gzip.compress(body, 6)),
         }

@@ -31,7 +31,7 @@ def markdown_table(run: dict) -> str:
         f"Archive: {size:,} articles; wrk -t2 -c8, {run['seconds']} s a page; "
         f"gunicorn with {run['workers']} workers; PostgreSQL; DEBUG off.",
         "",
-        "| page | requests/s | % of static | p50 ms | p99 ms | queries | bytes (gzip) |",
+        "| page | requests/s | % of static | p50 ms | p99 ms | queries (cold) | bytes (gzip) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, label in PAGE_LABELS.items():
@@ -42,7 +42,8 @@ def markdown_table(run: dict) -> str:
         lines.append(
             f"| {label} | {load['requests_per_second']:.0f} | "
             f"{100 * ratio(load['requests_per_second'], static_rps):.1f}% | "
-            f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {cost.get('queries', '—')} | "
+            f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {cost.get('queries', '—')}"
+            f" ({cost.get('cold_queries', '—')}) | "
             f"{cost.get('bytes', '—')} ({cost.get('gzip_bytes', '—')}) |"
         )
     growth = run.get("growth")
