@@ -31,8 +31,9 @@ def markdown_table(run: dict) -> str:
         f"Archive: {size:,} articles; wrk -t2 -c8, {run['seconds']} s a page; "
         f"gunicorn with {run['workers']} workers; PostgreSQL; DEBUG off.",
         "",
-        "| page | requests/s | % of static | p50 ms | p99 ms | queries (cold) | bytes (gzip) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | requests/s | % of static | p50 ms | p99 ms | errors | queries (cold) "
+        "| bytes (gzip) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, label in PAGE_LABELS.items():
         if name not in loads:
@@ -42,7 +43,8 @@ def markdown_table(run: dict) -> str:
         lines.append(
             f"| {label} | {load['requests_per_second']:.0f} | "
             f"{100 * ratio(load['requests_per_second'], static_rps):.1f}% | "
-            f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {cost.get('queries', '—')}"
+            f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {load.get('errors', 0)} | "
+            f"{cost.get('queries', '—')}"
             f" ({cost.get('cold_queries', '—')}) | "
             f"{cost.get('bytes', '—')} ({cost.get('gzip_bytes', '—')}) |"
         )
@@ -57,8 +59,10 @@ def markdown_table(run: dict) -> str:
         ]
         for name, values in growth["p50_ms"].items():
             first, last = values[0], values[-1]
-            cells = " | ".join(f"{value:.1f}" for value in values)
-            lines.append(f"| {PAGE_LABELS.get(name, name)} | {cells} | {ratio(last, first):.2f}x |")
+            # wrk reports no latency when not one request finished: the page stalled.
+            cells = " | ".join(f"{value:.1f}" if value else "stalled" for value in values)
+            change = f"{ratio(last, first):.2f}x" if first and last else "—"
+            lines.append(f"| {PAGE_LABELS.get(name, name)} | {cells} | {change} |")
     return "\n".join(lines) + "\n"
 
 

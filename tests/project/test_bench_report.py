@@ -1,0 +1,57 @@
+"""The benchmark's arithmetic: what wrk printed, and the ratios the README's table shows."""
+
+from bench.load import parse_wrk
+from bench.report import markdown_table
+
+WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:8765/ar/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     4.01ms    1.20ms  30.00ms   90.00%
+  Latency Distribution
+     50%    3.50ms
+     75%    4.10ms
+     90%    5.00ms
+     99%    1.20s
+  4000 requests in 8.00s, 80.00MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:    500.00
+Transfer/sec:     10.00MB
+"""
+
+
+def test_wrk_output_is_read_with_units_and_errors():
+    result = parse_wrk("http://x/", WRK_OUTPUT)
+    assert result.requests_per_second == 500.0
+    assert result.p50_ms == 3.5
+    assert result.p99_ms == 1200.0
+    assert result.requests == 4000
+    assert result.errors == 7  # 4 non-2xx, 2 read errors, 1 timeout
+
+
+def load(rps, p50, errors=0):
+    return {"requests_per_second": rps, "p50_ms": p50, "p99_ms": p50 * 2, "errors": errors}
+
+
+def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stalls():
+    run = {
+        "main_size": 1000,
+        "seconds": 8,
+        "workers": 2,
+        "sizes": {
+            "1000": {
+                "load": {"static": load(4000, 1.0), "article": load(400, 10.0, errors=3)},
+                "costs": {
+                    "article": {"queries": 1, "cold_queries": 20, "bytes": 10, "gzip_bytes": 5}
+                },
+            }
+        },
+        "growth": {
+            "sizes": ["1000", "100000"],
+            "p50_ms": {"sitemap": [10.0, 0.0], "home": [10.0, 12.0]},
+        },
+    }
+    table = markdown_table(run)
+    assert "| seed article (uncached) | 400 | 10.0% | 10.0 | 20.0 | 3 | 1 (20) | 10 (5) |" in table
+    assert "| sitemap | 10.0 | stalled | — |" in table
+    assert "| home page | 10.0 | 12.0 | 1.20x |" in table
