@@ -27,6 +27,8 @@ def production_environment(database_url: str, *, redis_url: str | None, page_cac
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": database_url,
             "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
+            # No mail server here: moderators' notifications of benchmark comments go nowhere.
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         }
     )
     env.pop("REDIS_URL", None)
