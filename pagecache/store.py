@@ -1,6 +1,7 @@
-"""Whole pages kept for anonymous readers, and the generation that invalidates them all.
+"""The cache generation: what invalidates cached pages, page fragments and cached lists at once.
 
-Every cached page's key carries the current *generation*. Publishing, unpublishing, moving or
+Every cached page's key carries the current *generation* (so do fragments and the lists kept
+per generation: pagecache/generational.py). Publishing, unpublishing, moving or
 deleting a page, approving a comment or editing an author starts a new generation, so the next
 request renders afresh everywhere it could have changed (the article, its section, the home
 page, feeds and sitemaps) without having to know which listings showed it. Entries also expire
