@@ -2,12 +2,20 @@
 
 PostgreSQL: the query is normalised, parsed with ``websearch_to_tsquery`` in the language's
 configuration (so "quoted phrases", ``or`` and ``-word`` work and no input can be a syntax
-error) and matched against the GIN-indexed tsvector of the whole article. ``ts_rank`` over the
-small headline vector puts title matches first, then standfirst, then tags, authors and
-section; articles that match only in the body follow, newest first. Only the newest
-RANKED_CANDIDATES matches are ranked: ranking reads every candidate's vector, too slow for a
-word found in most of a 100,000-article archive. Elsewhere (SQLite): every word must
-start a word of the article, scored the same way by where it was found.
+error) and matched against the GIN-indexed tsvector of the whole article. The newest
+RANKED_CANDIDATES matches are ranked with ``ts_rank`` over the small headline vector: title
+matches first, then standfirst, then tags, authors and section; articles that match only in
+the body follow, newest first. A newsroom reader of a broad query wants recent news, and
+ranking every match of a word found in most of a 100,000-article archive would read tens of
+thousands of vectors; the page says "more than 300" when there are more.
+
+Finding those newest matches is the costly part, and the quickest way depends on how common
+the words are: walking the (language, publication date) index newest first and testing each
+row, or the GIN index's bitmap of every match (``_newest_matches``). A phrase is checked in
+a bounded number of the articles having all its words (``_newest_phrase_matches``).
+
+Elsewhere (SQLite): every word must start a word of the article, scored the same way by where
+it was found.
 """
 
 import json
@@ -188,9 +196,10 @@ def _newest_matches(cursor, entries, tsquery: str) -> tuple[list[int], bool]:
     word) choose. A word found in a good share of the archive is quickest to find by walking
     the newest articles and testing each one: a few hundred rows, 5 µs each for reading the
     article's vector. A rarer one comes from the GIN index, whose bitmap costs about 1 µs per
-    match (its date is read for the ordering), so the walk is chosen when it reads fewer rows
-    than the bitmap would times WALK_COST. A walk that falls short (the word is common in the
-    archive but not lately) ends in the bitmap.
+    match (its date is read for the ordering). So the walk is chosen when the rows it expects
+    to read are fewer than WALKED_ENTRIES and than the matches times WALK_COST (a fifth). A
+    walk that falls short (the word is common in the archive but not lately) ends in the
+    bitmap, which is exact.
     """
     wanted = RANKED_CANDIDATES + 1
     newest_first = entries.order_by("-publication_date", "-page_id").values(
