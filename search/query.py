@@ -208,27 +208,37 @@ def _newest_matches(cursor, entries, tsquery: str) -> tuple[list[int], bool]:
     conjunction = phrases_as_conjunctions(tsquery)
     if conjunction is not None:
         return _newest_phrase_matches(cursor, newest_first, tsquery, conjunction)
+    if _walk_is_quicker(cursor, newest_first, tsquery, wanted):
+        walked = _walk(cursor, newest_first, tsquery, wanted)
+        if len(walked) == wanted:
+            return [page_id for page_id, _ in walked], False
+    indexed = _from_text_index(cursor, newest_first, tsquery, wanted)
+    return [page_id for page_id, _ in indexed], False
+
+
+def _newest_phrase_matches(cursor, newest_first, tsquery, conjunction):
+    """A phrase: the GIN index knows which articles have all its words, but not where.
+
+    Checking that they are side by side means reading each of those articles' vector (7 µs
+    each), too slow for common words in a large archive; so it is checked in the newest
+    PHRASE_CANDIDATES articles having all the words (found as any other words are, with the
+    phrase made a conjunction), and the page says so when there were more.
+    """
+    wanted = RANKED_CANDIDATES + 1
+    limit = PHRASE_CANDIDATES + 1
+    rows = []
+    if _walk_is_quicker(cursor, newest_first, conjunction, limit):
+        rows = _walk(cursor, newest_first, conjunction, limit, checking=tsquery)
+    if len(rows) < limit:
+        rows = _from_text_index(cursor, newest_first, conjunction, limit, checking=tsquery)
+    matches = [page_id for page_id, matched in rows[:PHRASE_CANDIDATES] if matched][:wanted]
+    return matches, len(rows) > PHRASE_CANDIDATES and len(matches) < wanted
+
+
+def _walk_is_quicker(cursor, newest_first, tsquery: str, wanted: int) -> bool:
     matching, total = _estimated_matches(cursor, newest_first, tsquery)
     share = matching / max(total, 1)
-    if share and wanted / share < min(WALKED_ENTRIES, matching * WALK_COST):
-        walk_sql, walk_params = newest_first[:WALKED_ENTRIES].query.sql_with_params()
-        _use_plan(cursor, NEWEST_FIRST_PLAN)
-        cursor.execute(
-            f"SELECT page_id FROM ({walk_sql}) AS newest WHERE search_vector @@ %s::tsquery "
-            f"ORDER BY publication_date DESC, page_id DESC LIMIT {wanted}",
-            [*walk_params, tsquery],
-        )
-        walked = [page_id for (page_id,) in cursor.fetchall()]
-        if len(walked) == wanted:
-            return walked, False
-    sql, params = newest_first.query.sql_with_params()
-    _use_plan(cursor, TEXT_INDEX_PLAN)
-    cursor.execute(
-        f"SELECT page_id FROM ({sql}) AS filtered WHERE search_vector @@ %s::tsquery "
-        f"ORDER BY publication_date DESC, page_id DESC LIMIT {wanted}",
-        [*params, tsquery],
-    )
-    return [page_id for (page_id,) in cursor.fetchall()], False
+    return bool(share) and wanted / share < min(WALKED_ENTRIES, matching * WALK_COST)
 
 
 def _estimated_matches(cursor, newest_first, tsquery: str) -> tuple[float, float]:
@@ -246,27 +256,35 @@ def _estimated_matches(cursor, newest_first, tsquery: str) -> tuple[float, float
     return branches[0]["Plan Rows"], branches[1]["Plan Rows"]
 
 
-def _newest_phrase_matches(cursor, newest_first, tsquery, conjunction):
-    """A phrase: the GIN index knows which articles have all its words, but not where.
+def _walk(cursor, newest_first, tsquery, limit, checking=None) -> list[tuple[int, bool]]:
+    """Up to ``limit`` matches among the newest WALKED_ENTRIES entries, newest first, each with
+    whether it also matches ``checking`` (a phrase)."""
+    sql, params = newest_first[:WALKED_ENTRIES].query.sql_with_params()
+    _use_plan(cursor, NEWEST_FIRST_PLAN)
+    cursor.execute(
+        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} "
+        f"FROM ({sql}) AS newest WHERE search_vector @@ %s::tsquery "
+        f"ORDER BY publication_date DESC, page_id DESC LIMIT {limit}",
+        [*([checking] if checking else []), *params, tsquery],
+    )
+    return cursor.fetchall()
 
-    Checking that they are side by side means reading each of those articles' vector (7 µs
-    each), too slow for common words in a large archive; so it is checked in the newest
-    PHRASE_CANDIDATES articles having all the words, and the page says so when there were more.
+
+def _from_text_index(cursor, newest_first, tsquery, limit, checking=None):
+    """The newest ``limit`` matches from the GIN index's bitmap, as ``_walk`` gives them.
+
+    ``checking`` is tested in the outer query, so on those rows only.
     """
-    wanted = RANKED_CANDIDATES + 1
     sql, params = newest_first.query.sql_with_params()
     _use_plan(cursor, TEXT_INDEX_PLAN)
     cursor.execute(
-        "SELECT page_id, search_vector @@ %s::tsquery FROM ("
+        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} FROM ("
         f"SELECT page_id, publication_date, search_vector FROM ({sql}) AS filtered "
         "WHERE search_vector @@ %s::tsquery ORDER BY publication_date DESC, page_id DESC "
-        f"LIMIT {PHRASE_CANDIDATES + 1}) AS candidates "
-        "ORDER BY publication_date DESC, page_id DESC",
-        [tsquery, *params, conjunction],
+        f"LIMIT {limit}) AS found ORDER BY publication_date DESC, page_id DESC",
+        [*([checking] if checking else []), *params, tsquery],
     )
-    rows = cursor.fetchall()
-    matches = [page_id for page_id, matched in rows[:PHRASE_CANDIDATES] if matched][:wanted]
-    return matches, len(rows) > PHRASE_CANDIDATES and len(matches) < wanted
+    return cursor.fetchall()
 
 
 TSQUERY_TOKEN = re.compile(r"'(?:[^']|'')*'(?::[*A-D]+)?|<(?:-|\d+)>|\S")

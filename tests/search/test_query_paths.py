@@ -8,7 +8,6 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from search import query as search_query
@@ -52,8 +51,18 @@ def rank_at_most(monkeypatch, count):
     monkeypatch.setattr(search_views, "RANKED_CANDIDATES", count)
 
 
-def walked(queries) -> bool:
-    return any("AS newest" in query["sql"] for query in queries)
+@pytest.fixture
+def walks(monkeypatch):
+    """The walks over the date index that the searches made (their tsqueries)."""
+    made = []
+    walk = search_query._walk
+
+    def spy(cursor, newest_first, tsquery, *args, **kwargs):
+        made.append(tsquery)
+        return walk(cursor, newest_first, tsquery, *args, **kwargs)
+
+    monkeypatch.setattr(search_query, "_walk", spy)
+    return made
 
 
 @pytest.fixture
@@ -71,13 +80,14 @@ def saffron(demo_site):
     return {"politics": politics, "economy": economy}
 
 
-def test_both_ways_rank_the_matches_title_first_then_newest(saffron, path, search, monkeypatch):
+def test_both_ways_rank_the_matches_title_first_then_newest(
+    saffron, path, walks, search, monkeypatch
+):
     rank_at_most(monkeypatch, 5)
 
-    with CaptureQueriesContext(connection) as queries:
-        soup = soup_of(search("الزعفران"))
+    soup = soup_of(search("الزعفران"))
 
-    assert walked(queries) == (path == "walk")
+    assert bool(walks) == (path == "walk")
     # The newest five matches (days 7 to 3): title, then standfirst, then body; newest first.
     assert [text_of(h) for h in soup.select(".search-result__title")] == [
         "الزعفران والاقتصاد",
@@ -145,7 +155,7 @@ def test_both_ways_page_through_the_results(demo_site, path, search, monkeypatch
     assert first.select_one(".pagination a[rel=next]")
 
 
-def test_a_walk_that_falls_short_ends_in_the_index(saffron, monkeypatch):
+def test_a_walk_that_falls_short_ends_in_the_index(saffron, walks, monkeypatch):
     def everywhere(cursor, newest_first, tsquery):
         return 1000, 1000
 
@@ -153,27 +163,24 @@ def test_a_walk_that_falls_short_ends_in_the_index(saffron, monkeypatch):
     monkeypatch.setattr(search_query, "RANKED_CANDIDATES", 1)
     monkeypatch.setattr(search_query, "WALKED_ENTRIES", 3)  # the newest three do not match
 
-    with CaptureQueriesContext(connection) as queries:
-        outcome = ranked_entries(SearchCriteria(text="الحصاد", language_code="ar"))
+    outcome = ranked_entries(SearchCriteria(text="الحصاد", language_code="ar"))
 
-    assert walked(queries)
+    assert walks
     assert [entry.publication_date.day for entry in outcome.entries] == [2]
     assert not outcome.capped
 
 
-def test_the_planner_statistics_send_only_common_words_to_the_walk(demo_site, monkeypatch):
+def test_the_planner_statistics_send_only_common_words_to_the_walk(demo_site, walks, monkeypatch):
     from bench.synthetic_articles import load_synthetic_articles
 
     load_synthetic_articles(200)  # "المغرب" is in almost every one; "داعش" in none
     monkeypatch.setattr(search_query, "RANKED_CANDIDATES", 5)
 
-    with CaptureQueriesContext(connection) as common_queries:
-        common = ranked_entries(SearchCriteria(text="المغرب", language_code="ar"))
-    with CaptureQueriesContext(connection) as rare_queries:
-        rare = ranked_entries(SearchCriteria(text="داعش", language_code="ar"))
+    common = ranked_entries(SearchCriteria(text="المغرب", language_code="ar"))
+    rare = ranked_entries(SearchCriteria(text="داعش", language_code="ar"))
 
-    assert walked(common_queries) and common.capped and len(common.entries) == 5
-    assert not walked(rare_queries)
+    assert walks == ["'مغرب'"]  # the common word only
+    assert common.capped and len(common.entries) == 5
     assert [entry.page_id for entry in rare.entries] == [demo_site["article"].pk]
 
 
@@ -204,15 +211,19 @@ def bank(demo_site):
         )
 
 
-def test_a_phrase_is_found_among_articles_having_its_words(bank, search):
-    titles = result_titles(search('"البنك المركزي"'))
+def test_a_phrase_is_found_among_articles_having_its_words(bank, path, search):
+    soup = soup_of(search('"البنك المركزي"'))
 
-    assert titles == ["قرار البنك المركزي"]
-    assert soup_of(search('"البنك المركزي"')).select_one(".search-notice") is None
+    assert result_titles_in(soup) == ["قرار البنك المركزي"]
+    assert soup.select_one(".search-notice") is None
+
+
+def result_titles_in(soup):
+    return [text_of(h) for h in soup.select(".search-results .search-result__title")]
 
 
 def test_a_phrase_is_checked_in_the_newest_candidates_and_the_page_says_so(
-    bank, search, monkeypatch
+    bank, path, walks, search, monkeypatch
 ):
     monkeypatch.setattr(search_query, "PHRASE_CANDIDATES", 2)
     monkeypatch.setattr(search_views, "PHRASE_CANDIDATES", 2)
@@ -221,8 +232,21 @@ def test_a_phrase_is_checked_in_the_newest_candidates_and_the_page_says_so(
     soup = soup_of(search('"البنك المركزي"'))
     dated = result_titles(search('"البنك المركزي"', date_to="2024-03-02"))
 
+    # The candidates (days 4, 3, 2, 1) come from the walk or the index, as for any words.
+    assert walks[:1] == (["'بنك' & 'مركز'"] if path == "walk" else [])
     assert outcome.entries == [] and outcome.phrase_window
     assert soup.select_one(".empty-state")
     assert "2" in text_of(soup.select_one(".search-notice"))
     # A date range narrows the candidates, so the older article is reached.
     assert dated == ["قرار البنك المركزي"]
+
+
+def test_a_phrase_found_often_is_ranked_and_capped_like_words(demo_site, path, monkeypatch):
+    rank_at_most(monkeypatch, 2)
+    for day in (1, 2, 3):
+        make_article(demo_site["politics"], title=f"البنك المركزي {day}", publication_date=at(day))
+
+    outcome = ranked_entries(SearchCriteria(text='"البنك المركزي"', language_code="ar"))
+
+    assert [entry.publication_date.day for entry in outcome.entries] == [3, 2]
+    assert outcome.capped and not outcome.phrase_window
