@@ -1,4 +1,11 @@
-"""Marks the words that matched a search in text as it was written (with its tashkeel)."""
+"""Marks the words that matched a search in text as it was written (with its tashkeel).
+
+A page of results marks ten titles, standfirsts and snippets: folding every word of every
+article's body would cost more than the search itself, so a snippet folds words only until
+the first match and then those of its window, and a word's verdict is remembered per query.
+"""
+
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,18 +17,21 @@ SNIPPET_WORDS = 32
 WORDS_BEFORE_MATCH = 8
 
 
-def _words(text: str, terms: list[str]):
-    """Each word's span in ``text`` and whether it matches one of ``terms``."""
-    for match in WORD.finditer(text):
-        folded = normalise(match.group())
-        yield match.start(), match.end(), any(word_matches(folded, term) for term in terms)
+@lru_cache(maxsize=20_000)
+def _matches(word: str, terms: tuple[str, ...]) -> bool:
+    folded = normalise(word)
+    return any(word_matches(folded, term) for term in terms)
 
 
-def _render(text: str, words: list[tuple[int, int, bool]], start: int, end: int) -> str:
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in WORD.finditer(text)]
+
+
+def _render(text: str, spans, terms: tuple[str, ...], start: int, end: int) -> str:
     parts = []
     position = start
-    for word_start, word_end, matched in words:
-        if not matched:
+    for word_start, word_end in spans:
+        if not _matches(text[word_start:word_end], terms):
             continue
         parts.append(escape(text[position:word_start]))
         parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
@@ -32,7 +42,7 @@ def _render(text: str, words: list[tuple[int, int, bool]], start: int, end: int)
 
 def highlight(text: str, terms: list[str]) -> SafeString:
     """All of ``text``, escaped, with the matching words in <mark>."""
-    return mark_safe(_render(text, list(_words(text, terms)), 0, len(text)))
+    return mark_safe(_render(text, _spans(text), tuple(terms), 0, len(text)))
 
 
 def snippet(text: str, terms: list[str]) -> SafeString:
@@ -41,17 +51,19 @@ def snippet(text: str, terms: list[str]) -> SafeString:
     Without a match (PostgreSQL's stemmer found one the light rule does not see) it is the
     opening words of the text.
     """
-    words = list(_words(text, terms))
-    if not words:
+    terms = tuple(terms)
+    spans = _spans(text)
+    if not spans:
         return mark_safe("")
-    first_match = next((index for index, word in enumerate(words) if word[2]), 0)
+    first_match = next(
+        (index for index, (start, end) in enumerate(spans) if _matches(text[start:end], terms)),
+        0,
+    )
     first = max(first_match - WORDS_BEFORE_MATCH, 0)
-    last = min(first + SNIPPET_WORDS, len(words)) - 1
-    start = words[first][0]
-    end = words[last][1]
-    html = _render(text, words[first : last + 1], start, end)
+    last = min(first + SNIPPET_WORDS, len(spans)) - 1
+    html = _render(text, spans[first : last + 1], terms, spans[first][0], spans[last][1])
     if first > 0:
         html = "… " + html
-    if last < len(words) - 1:
+    if last < len(spans) - 1:
         html += " …"
     return mark_safe(html)

@@ -14,6 +14,7 @@ from search.forms import ArticleSearchForm
 from search.highlight import highlight, snippet
 from search.models import ArticleSearchEntry
 from search.query import (
+    PHRASE_CANDIDATES,
     RANKED_CANDIDATES,
     SearchCriteria,
     ranked_entries,
@@ -71,10 +72,10 @@ def results_for(entries_page: PaginatorPage, terms: list[str]) -> list[SearchRes
 
 
 def first_results(criteria: SearchCriteria, number: int):
-    """One page of ranked results: the paginator's page and the results to show."""
-    with text_index_plan():
-        results_page = Paginator(ranked_entries(criteria), RESULTS_PER_PAGE).get_page(number)
-    return results_page, results_for(results_page, criteria.terms)
+    """One page of ranked results: what was found, the paginator's page and the results."""
+    outcome = ranked_entries(criteria)
+    results_page = Paginator(outcome.entries, RESULTS_PER_PAGE).get_page(number)
+    return outcome, results_page, results_for(results_page, criteria.terms)
 
 
 @require_GET
@@ -94,9 +95,12 @@ def search_page(request):
     )
     context["criteria"] = criteria
     if criteria.terms:
-        context["results_page"], context["results"] = first_results(criteria, page_number(request))
+        outcome, context["results_page"], context["results"] = first_results(
+            criteria, page_number(request)
+        )
         context["ranked_limit"] = RANKED_CANDIDATES
-        context["results_capped"] = context["results_page"].paginator.count >= RANKED_CANDIDATES
+        context["results_capped"] = outcome.capped
+        context["phrase_window"] = PHRASE_CANDIDATES if outcome.phrase_window else None
         query = request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
