@@ -83,9 +83,9 @@ class HomePage(
         context["feed_url"] = self.url + self.reverse_subpage("feed")
         return context
 
-    def archive_context(self, request, articles, canonical_path):
+    def archive_context(self, request, articles, count_key, canonical_path):
         return {
-            "articles": self.paginate_articles(request, articles.for_listing()),
+            "articles": self.paginate_articles(request, articles, count_key),
             "sections_by_path": sections_by_path(self),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }
@@ -101,17 +101,19 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        articles = self.live_articles().filter(tagged_items__tag=tag)
-        context = self.archive_context(request, articles, self.reverse_subpage("tag", args=[slug]))
+        articles = self.listed_articles().filter(tagged_items__tag=tag)
+        canonical = self.reverse_subpage("tag", args=[slug])
+        context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
         context["tag"] = tag
         return self.render(request, template="pages/tag_page.html", context_overrides=context)
 
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        articles = self.live_articles().filter(article_authors__author=author)
+        articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
-        context = self.archive_context(request, articles, canonical)
+        count_key = f"author:{self.pk}:{author.pk}"
+        context = self.archive_context(request, articles, count_key, canonical)
         context["author"] = author
         return self.render(request, template="pages/author_page.html", context_overrides=context)
 
@@ -126,8 +128,8 @@ class HomePage(
         """The URL of a tag or author archive under ``home`` (which need not be specific)."""
         return home.url + cls.get_resolver().reverse(route, slug)
 
-    def live_articles(self):
-        return ArticlePage.objects.live().public().descendant_of(self)
+    def listed_articles(self):
+        return ArticlePage.objects.listed_under(self)
 
 
 class HomePageFeaturedArticle(Orderable):
