@@ -124,9 +124,14 @@ class HomePage(
         return SiteFeed()(request, home=self)
 
     @classmethod
-    def archive_url(cls, home: Page, route: str, slug: str) -> str:
+    def archive_url(cls, home: Page, route: str, slug: str, request=None) -> str:
         """The URL of a tag or author archive under ``home`` (which need not be specific)."""
-        return home.url + cls.get_resolver().reverse(route, slug)
+        # A listing links every byline to its author's archive: the home page's own URL is
+        # worked out once per home page object (one request), not once per link.
+        home_url = getattr(home, "_archive_home_url", None)
+        if home_url is None:
+            home_url = home._archive_home_url = home.get_url(request)
+        return home_url + cls.get_resolver().reverse(route, slug)
 
     def listed_articles(self):
         return ArticlePage.objects.listed_under(self)

@@ -85,19 +85,20 @@ class TranslatedPagesSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page))
-        versions = (
+        translations = defaultdict(list)
+        for item in pages:
+            translations[item.translation_key].append(item)
+        # The versions listed on other sitemap pages (those on this one are already loaded).
+        elsewhere = (
             Page.objects.live()
-            .filter(
-                translation_key__in={page.translation_key for page in pages},
-                alias_of__isnull=True,
-            )
+            .filter(translation_key__in=translations.keys(), alias_of__isnull=True)
+            .exclude(pk__in=[item.pk for item in pages])
             .select_related("locale")
         )
         private = private_pages()
         if private is not None:
-            versions = versions.exclude(private)
-        translations = defaultdict(list)
-        for version in versions:
+            elsewhere = elsewhere.exclude(private)
+        for version in elsewhere:
             translations[version.translation_key].append(version)
         full_urls = {}
 
