@@ -9,6 +9,8 @@ and each of them reads only the few newest entries of an index (articles/listing
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from articles.models import NEWEST_FIRST, ArticlePage, SectionPage
 
@@ -41,19 +43,35 @@ def sections_by_path(home) -> dict:
     return {section.path: section for section in sections}
 
 
-def cards_of(id_queries: list) -> list[ArticlePage]:
-    """The articles of every query of ids (``values("pk")``), newest first, in one query.
-
-    Where the database takes a LIMIT inside a UNION (PostgreSQL), the ids are a subquery of
-    the one query that reads the cards; elsewhere (SQLite, in development) each is read first.
-    """
-    if not id_queries:
-        return []
+def front_page_ids(home, chosen_ids: list, sections: list):
+    """The ids of every card: the editors' choices (if still listed), the newest articles and
+    each section's newest, as one subquery where the database takes a LIMIT inside a UNION
+    (PostgreSQL: a few entries of an index per part), else as a set read in three queries."""
+    listed = ArticlePage.objects.listed_under(home)
+    newest_count = 1 + FEATURED_SLOTS + LATEST_COUNT + len(chosen_ids)
+    newest = listed.order_by(*NEWEST_FIRST).values("pk")[:newest_count]
+    chosen = [listed.filter(pk__in=chosen_ids).values("pk")] if chosen_ids else []
     if connection.features.supports_slicing_ordering_in_compound:
-        ids = id_queries[0].union(*id_queries[1:], all=True)
-    else:
-        ids = {row["pk"] for query in id_queries for row in query}
-    return list(ArticlePage.objects.filter(pk__in=ids).for_listing())
+        in_sections = [
+            ArticlePage.objects.listed_in_section(section)
+            .order_by(*NEWEST_FIRST)
+            .values("pk")[:PER_SECTION]
+            for section in sections
+        ]
+        return newest.union(*chosen, *in_sections, all=True)
+    ranked = (
+        listed.filter(listed_in__in=[section.pk for section in sections])
+        .annotate(
+            rank_in_section=Window(
+                RowNumber(),
+                partition_by=F("listed_in"),
+                order_by=[F("publication_date").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank_in_section__lte=PER_SECTION)
+        .values("pk")
+    )
+    return {row["pk"] for query in [newest, *chosen, ranked] for row in query}
 
 
 def build_front_page(home) -> FrontPage:
@@ -66,15 +84,8 @@ def build_front_page(home) -> FrontPage:
     featured_ids = list(dict.fromkeys(slot.article_id for slot in home.featured_articles.all()))
     chosen_ids = [pk for pk in [home.lead_article_id, *featured_ids] if pk is not None]
     sections = sections_by_path(home)
-    listed = ArticlePage.objects.listed_under(home)
-    newest_count = 1 + FEATURED_SLOTS + LATEST_COUNT + len(chosen_ids)
-    id_queries = [listed.order_by(*NEWEST_FIRST).values("pk")[:newest_count]]
-    if chosen_ids:
-        id_queries.append(listed.filter(pk__in=chosen_ids).values("pk"))
-    for section in sections.values():
-        in_section = ArticlePage.objects.listed_in_section(section).order_by(*NEWEST_FIRST)
-        id_queries.append(in_section.values("pk")[:PER_SECTION])
-    cards = cards_of(id_queries)
+    ids = front_page_ids(home, chosen_ids, list(sections.values()))
+    cards = list(ArticlePage.objects.filter(pk__in=ids).for_listing())
     by_id = {article.pk: article for article in cards}
 
     lead = by_id.get(home.lead_article_id)
