@@ -73,6 +73,12 @@ class SingleQueryViewRestrictionsMixin:
         from django.db.models import Q
         from wagtail.models import Page, PageViewRestriction
 
+        from home.restrictions import restricted_pages
+
+        # Most sites restrict nothing: the list of restricted pages, kept for the cache
+        # generation, then answers without a query.
+        if not restricted_pages():
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
         in_branch = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(

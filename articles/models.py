@@ -95,7 +95,7 @@ class SectionPage(
         articles = ArticlePage.objects.listed_in_section(self)
         context["articles"] = self.paginate_articles(request, articles, f"section:{self.pk}")
         context["sections_by_path"] = {self.path: self}
-        context["feed_url"] = self.url + self.reverse_subpage("feed")
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
     @path("")

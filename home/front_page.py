@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from articles.generation_memo import remember
 from articles.models import NEWEST_FIRST, ArticlePage, SectionPage
 
 FEATURED_SLOTS = 4
@@ -39,8 +40,16 @@ class FrontPage:
 
 
 def sections_by_path(home) -> dict:
-    sections = SectionPage.objects.live().public().child_of(home)
-    return {section.path: section for section in sections}
+    """The home page's live sections by tree path, kept for the cache generation.
+
+    The front page, tags and authors show each card's section; the list changes only when a
+    section is published, unpublished, moved or deleted, each of which starts a generation.
+    """
+
+    def load():
+        return list(SectionPage.objects.live().public().child_of(home))
+
+    return {section.path: section for section in remember(f"live-sections:{home.pk}", load)}
 
 
 def front_page_ids(home, chosen_ids: list, sections: list):

@@ -80,7 +80,7 @@ class HomePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["feed_url"] = self.url + self.reverse_subpage("feed")
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
     def archive_context(self, request, articles, count_key, canonical_path):
