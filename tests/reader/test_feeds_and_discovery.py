@@ -106,7 +106,10 @@ def test_sitemap_is_split_into_pages_as_it_grows(client, demo_site, monkeypatch)
     monkeypatch.setattr(TranslatedPagesSitemap, "limit", 3)
     for index in range(4):
         make_article(demo_site["politics"], title=f"مقال {index}")
+    # Addresses are written from each language root's; a slug in Arabic is quoted as Wagtail does.
+    make_article(demo_site["politics"], title="مقال بعنوان عربي", slug="مقال-عربي")
     page_urls, entries = sitemap_urls(client)
+    assert any("%D9%85%D9%82%D8%A7%D9%84" in location for location in entries)
     # Every live page of every language tree except untranslated copies (aliases), listed once.
     listed = Page.objects.live().filter(depth__gt=1, alias_of__isnull=True)
     assert listed.count() > 11  # the Arabic tree alone has 11: translations are listed too
