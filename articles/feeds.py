@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from articles.listing import newest
 from articles.models import ArticlePage
 
 FEED_LENGTH = 30
@@ -18,7 +19,8 @@ class LatestArticlesFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def articles(self, page):
-        return ArticlePage.objects.live().public().descendant_of(page).for_listing()[:FEED_LENGTH]
+        # Each feed says which articles it follows with listed_articles(page).
+        return newest(self.listed_articles(page), FEED_LENGTH)
 
     def link(self, page):
         return page.get_full_url(self.request)
@@ -53,6 +55,9 @@ class SiteFeed(LatestArticlesFeed):
     def get_object(self, request, home):
         return home
 
+    def listed_articles(self, home):
+        return ArticlePage.objects.listed_under(home)
+
     def title(self, home):
         return home.meta_title
 
@@ -63,6 +68,9 @@ class SiteFeed(LatestArticlesFeed):
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, section):
         return section
+
+    def listed_articles(self, section):
+        return ArticlePage.objects.listed_in_section(section)
 
     def title(self, section):
         site = section.get_site()

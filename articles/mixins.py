@@ -1,7 +1,6 @@
 """Behaviour shared by page types: listing pagination and the page's search/social metadata."""
 
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.utils.text import Truncator
 
 META_DESCRIPTION_WORDS = 30
@@ -16,18 +15,23 @@ class ArticleListingMixin:
 
     articles_per_page = 12
 
-    def paginate_articles(self, request, articles) -> PaginatorPage:
-        return paginate(request, articles, self.articles_per_page)
+    def paginate_articles(self, request, articles, count_key=None) -> PaginatorPage:
+        """A page of ``articles``, listed articles (``ArticlePage.objects.listed()``).
+
+        ``count_key`` names the listing among all others (``section:12``): its count is then
+        kept until the next publication instead of being made on every request.
+        """
+        from articles.listing import paginate_listing
+
+        return paginate_listing(request, articles, self.articles_per_page, count_key)
 
 
-def paginate(request, items, per_page) -> PaginatorPage:
-    paginator = Paginator(items, per_page)
-    requested = request.GET.get("page", "1")
+def requested_page_number(request) -> int:
     try:
-        number = int(requested)
+        number = int(request.GET.get("page", "1"))
     except (TypeError, ValueError):
         number = 1
-    return paginator.get_page(max(number, 1))
+    return max(number, 1)
 
 
 class SeoMetadataMixin:
@@ -69,11 +73,11 @@ class SingleQueryViewRestrictionsMixin:
         from django.db.models import Q
         from wagtail.models import Page, PageViewRestriction
 
-        from home.restrictions import restricted_paths
+        from home.restrictions import restricted_pages
 
-        if not restricted_paths():
-            # No restriction anywhere (the list is kept under the cache generation): none
-            # applies here, and the query is saved.
+        # Most sites restrict nothing: the list of restricted pages, kept for the cache
+        # generation, then answers without a query.
+        if not restricted_pages():
             return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
         in_branch = Page.objects.filter(path__in=paths)

@@ -33,8 +33,14 @@ from articles.mixins import (
 from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
-from home.restrictions import CachedPublicPageManager, CachedPublicPageQuerySet
+from home.restrictions import (
+    CachedPublicPageManager,
+    CachedPublicPageQuerySet,
+    is_restricted,
+    restricted_pages,
+)
 from pagecache import generational
+from pagecache.generational import remember
 
 
 class Author(index.Indexed, models.Model):
@@ -85,10 +91,10 @@ class SectionPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().public().child_of(self).for_listing()
-        context["articles"] = self.paginate_articles(request, articles)
+        articles = ArticlePage.objects.listed_in_section(self)
+        context["articles"] = self.paginate_articles(request, articles, f"section:{self.pk}")
         context["sections_by_path"] = {self.path: self}
-        context["feed_url"] = self.url + self.reverse_subpage("feed")
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
     @path("")
@@ -108,7 +114,37 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+NEWEST_FIRST = ("-publication_date", "-pk")
+OLDEST_FIRST = ("publication_date", "pk")
+
+
 class ArticlePageQuerySet(CachedPublicPageQuerySet):
+    def listed(self):
+        """Articles readers find in listings: live, not an untranslated copy, not restricted.
+
+        Every condition is on the article's own row (``listed_in`` and the primary key), so a
+        listing is read from the listing indexes alone, without joining the page table: a
+        deep page of a large archive then costs an index walk, not a join per skipped article.
+        """
+        listed = self.filter(listed_in__isnull=False)
+        restricted = restricted_pages()
+        if restricted:
+            page_ids = [page_id for page_id, _ in restricted]
+            listed = listed.exclude(Q(pk__in=page_ids) | Q(listed_in__in=page_ids))
+        return listed
+
+    def listed_in_section(self, section):
+        """The section's listed articles (unordered; see NEWEST_FIRST)."""
+        if is_restricted(section.path):
+            return self.none()
+        return self.listed().filter(listed_in=section.pk)
+
+    def listed_under(self, home):
+        """The listed articles of every section of a home page (unordered)."""
+        if is_restricted(home.path):
+            return self.none()
+        return self.listed().filter(listed_in__in=section_ids(home))
+
     def for_listing(self):
         """Newest first, with everything a listing card shows fetched in a fixed few queries."""
         return (
@@ -124,7 +160,7 @@ class ArticlePageQuerySet(CachedPublicPageQuerySet):
                 ),
                 "lead_image__renditions",
             )
-            .order_by("-publication_date", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
 
     def in_same_locale(self, page):
@@ -195,6 +231,19 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         default=True,
         help_text=_("Number the headed sections 1, 2, 3… (sections marked unnumbered never are)."),
     )
+    # Kept by save() (and by articles.signals for saves that bypass it): the section whose
+    # listings show the article, or None while it is not listed (a draft, an unpublished
+    # article, an untranslated copy). Listings filter and sort on this row alone.
+    listed_in = models.ForeignKey(
+        "articles.SectionPage",
+        verbose_name=_("listed in"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # the listing indexes below start with it
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -241,16 +290,42 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     subpage_types = []
     template = "pages/article_page.html"
 
+    exclude_fields_in_copy = ["listed_in"]
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # A section's listing, newest first: its pages are ranges of this index.
+            models.Index(
+                fields=["listed_in", "-publication_date", "-page_ptr"],
+                condition=Q(listed_in__isnull=False),
+                name="articles_listed_section_idx",
+            ),
+            # The front page, tags, authors and feeds: all listed articles, newest first, with
+            # the section so that one language's sections are chosen from the index too.
+            models.Index(
+                fields=["-publication_date", "-page_ptr", "listed_in"],
+                condition=Q(listed_in__isnull=False),
+                name="articles_listed_newest_idx",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         # The reader-facing date defaults to the first publication, and then stays put:
         # republishing a correction does not move the article up the front page.
         if self.publication_date is None and self.first_published_at is not None:
             self.publication_date = self.first_published_at
+        listed_in_id = self.listing_section_id()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and listed_in_id != self.listed_in_id:
+            kwargs["update_fields"] = {*update_fields, "listed_in"}
+        self.listed_in_id = listed_in_id
         return super().save(*args, **kwargs)
+
+    def listing_section_id(self) -> int | None:
+        """The section this article is listed in as it stands, from its place and state."""
+        return listing_section_id(self.path, self.live, self.alias_of_id)
 
     @property
     def display_date(self):
@@ -382,6 +457,27 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         if self.pk is None or getattr(request, "is_preview", False):
             return compute()
         return generational.get_or_compute("article-onward", self.pk, compute=compute_for_cache)
+
+
+def section_ids(home) -> list[int]:
+    """The ids of all the home page's sections, published or not, kept for the generation.
+
+    Listings of a whole language (the front page, tags, authors, the site feed) then name
+    their sections in the query, and the index of all listed articles answers it directly.
+    """
+
+    def load():
+        return list(Page.objects.child_of(home).values_list("pk", flat=True))
+
+    return remember(f"section-ids:{home.pk}", load)
+
+
+def listing_section_id(path: str, live: bool, alias_of_id: int | None) -> int | None:
+    """The section an article at ``path`` is listed in: its parent, if it is listed at all."""
+    if not live or alias_of_id is not None or not path:
+        return None
+    parent_path = path[: -Page.steplen]
+    return SectionPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
 
 
 class ArticlePageAuthor(Orderable):

@@ -201,6 +201,7 @@ def _load_batch(section, first_step, made, now, rng) -> list[int]:
             standfirst=text["standfirst"],
             publication_date=page.first_published_at,
             body=_body_stream(text["paragraphs"]),
+            listed_in_id=section.pk,
         )
         articles.append(article)
     _insert_article_rows(articles)

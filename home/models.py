@@ -98,12 +98,12 @@ class HomePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["feed_url"] = self.url + self.reverse_subpage("feed")
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
-    def archive_context(self, request, articles, canonical_path):
+    def archive_context(self, request, articles, count_key, canonical_path):
         return {
-            "articles": self.paginate_articles(request, articles.for_listing()),
+            "articles": self.paginate_articles(request, articles, count_key),
             "sections_by_path": sections_by_path(self),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }
@@ -119,17 +119,19 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        articles = self.live_articles().filter(tagged_items__tag=tag)
-        context = self.archive_context(request, articles, self.reverse_subpage("tag", args=[slug]))
+        articles = self.listed_articles().filter(tagged_items__tag=tag)
+        canonical = self.reverse_subpage("tag", args=[slug])
+        context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
         context["tag"] = tag
         return self.render(request, template="pages/tag_page.html", context_overrides=context)
 
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        articles = self.live_articles().filter(article_authors__author=author)
+        articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
-        context = self.archive_context(request, articles, canonical)
+        count_key = f"author:{self.pk}:{author.pk}"
+        context = self.archive_context(request, articles, count_key, canonical)
         context["author"] = author
         return self.render(request, template="pages/author_page.html", context_overrides=context)
 
@@ -140,12 +142,17 @@ class HomePage(
         return SiteFeed()(request, home=self)
 
     @classmethod
-    def archive_url(cls, home: Page, route: str, slug: str) -> str:
+    def archive_url(cls, home: Page, route: str, slug: str, request=None) -> str:
         """The URL of a tag or author archive under ``home`` (which need not be specific)."""
-        return home.url + cls.get_resolver().reverse(route, slug)
+        # A listing links every byline to its author's archive: the home page's own URL is
+        # worked out once per home page object (one request), not once per link.
+        home_url = getattr(home, "_archive_home_url", None)
+        if home_url is None:
+            home_url = home._archive_home_url = home.get_url(request)
+        return home_url + cls.get_resolver().reverse(route, slug)
 
-    def live_articles(self):
-        return ArticlePage.objects.live().public().descendant_of(self)
+    def listed_articles(self):
+        return ArticlePage.objects.listed_under(self)
 
 
 class HomePageFeaturedArticle(Orderable):

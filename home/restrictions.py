@@ -3,39 +3,51 @@
 Wagtail's ``PageQuerySet.public()`` loads every view restriction each time it is called, and an
 article page calls it for its related articles, its neighbours and the breaking-news strip.
 The restricted paths change only when a restriction is added or removed, which starts a new
-cache generation (pagecache/), so they are kept in the cache under the current generation.
+cache generation (pagecache/), so they are kept for the current generation
+(pagecache/generational.py).
 """
 
-from django.conf import settings
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from pagecache import generational
+from pagecache.generational import remember
 
 
-def load_restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+def load_restricted_pages() -> list[tuple[int, str]]:
+    return sorted(set(PageViewRestriction.objects.values_list("page_id", "page__path")))
+
+
+def restricted_pages() -> list[tuple[int, str]]:
+    """The id and tree path of every page that has a view restriction of its own."""
+    return remember("restricted-pages", load_restricted_pages)
 
 
 def restricted_paths() -> list[str]:
-    # A memory cache private to each server process would not hear of a new restriction
-    # added through another process, so it is only trusted when the cache is shared.
-    if not settings.CACHE_IS_SHARED:
-        return load_restricted_paths()
-    return generational.get_or_compute("restricted-paths", compute=load_restricted_paths)
+    return [path for _, path in restricted_pages()]
+
+
+def is_restricted(path: str) -> bool:
+    """Whether the page at ``path`` is restricted, by its own restriction or an ancestor's."""
+    return any(path.startswith(restricted) for restricted in restricted_paths())
+
+
+def private_pages() -> Q | None:
+    """A filter matching every page under a view restriction, or None if there is none."""
+    paths = restricted_paths()
+    if not paths:
+        return None
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return private
 
 
 class CachedPublicPageQuerySet(PageQuerySet):
     def public(self):
         """Leave out pages under a view restriction (the same rule as Wagtail's)."""
-        paths = restricted_paths()
-        if not paths:
-            return self
-        private = Q()
-        for path in paths:
-            private |= Q(path__startswith=path)
-        return self.exclude(private)
+        private = private_pages()
+        return self if private is None else self.exclude(private)
 
 
 CachedPublicPageManager = PageManager.from_queryset(CachedPublicPageQuerySet)

@@ -89,3 +89,15 @@ def get_or_compute(name: str, *parts, compute):
         value = compute()
         set(key, value)
     return value
+
+
+def remember(key: str, compute):
+    """``compute()``, kept for the generation only where every server process shares the cache.
+
+    For values that must be right in every process the moment they change (the restricted
+    pages, the counts and sections of listings): a memory cache private to each process would
+    not hear of a publication made through another one, so there they are computed each time.
+    """
+    if not settings.CACHE_IS_SHARED:
+        return compute()
+    return get_or_compute("memo", key, compute=compute)

@@ -18,8 +18,9 @@ register = template.Library()
 def _archive_url(context, route, slug):
     from home.models import HomePage
 
-    home = home_for(context.get("page"), context.get("request"))
-    return HomePage.archive_url(home, route, slug) if home else ""
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    return HomePage.archive_url(home, route, slug, request) if home else ""
 
 
 @register.simple_tag(takes_context=True)

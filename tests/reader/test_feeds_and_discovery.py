@@ -106,12 +106,73 @@ def test_sitemap_is_split_into_pages_as_it_grows(client, demo_site, monkeypatch)
     monkeypatch.setattr(TranslatedPagesSitemap, "limit", 3)
     for index in range(4):
         make_article(demo_site["politics"], title=f"مقال {index}")
+    # Addresses are written from each language root's; a slug in Arabic is quoted as Wagtail does.
+    make_article(demo_site["politics"], title="مقال بعنوان عربي", slug="مقال-عربي")
     page_urls, entries = sitemap_urls(client)
-    # Every live page of every language tree except untranslated copies (aliases), 3 to a page.
-    expected = Page.objects.live().filter(depth__gt=1, alias_of__isnull=True).count()
-    assert expected > 11  # the Arabic tree alone has 11: translations are listed too
-    assert len(entries) == expected
-    assert len(page_urls) == -(-expected // 3)
+    assert any("%D9%85%D9%82%D8%A7%D9%84" in location for location in entries)
+    # Every live page of every language tree except untranslated copies (aliases), listed once.
+    listed = Page.objects.live().filter(depth__gt=1, alias_of__isnull=True)
+    assert listed.count() > 11  # the Arabic tree alone has 11: translations are listed too
+    assert set(entries) == {page.get_full_url() for page in listed}
+    # Page n of the sitemap holds the pages whose ids are in the n-th block of three, so a
+    # page never moves to another file as the site grows, and the last page is as cheap as
+    # the first.
+    highest_id = listed.order_by("-pk").first().pk
+    assert len(page_urls) == -(-highest_id // 3)
+    for number, page_url in enumerate(page_urls, start=1):
+        on_page = sitemap_page_locations(client, page_url)
+        assert len(on_page) <= 3
+        in_block = listed.filter(pk__gt=(number - 1) * 3, pk__lte=number * 3)
+        assert on_page == {page.get_full_url() for page in in_block}
+
+
+def sitemap_page_locations(client, page_url):
+    parts = urlsplit(page_url)
+    response = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return {url.findtext(f"{SITEMAP}loc") for url in root.iter(f"{SITEMAP}url")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["0", "-1", "abc", "99999"])
+def test_a_sitemap_page_that_does_not_exist_is_not_found(client, demo_site, number):
+    assert client.get("/sitemap-pages.xml", {"p": number}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_sitemap_index_and_pages_cost_the_same_queries_however_many_pages(
+    client, demo_site, monkeypatch
+):
+    monkeypatch.setattr(TranslatedPagesSitemap, "limit", 3)
+    few = sitemap_queries(client)
+    for index in range(12):
+        make_article(demo_site["politics"], title=f"مقال {index}")
+    many = sitemap_queries(client)
+    assert many["pages"] > few["pages"]
+    assert (many["index"], many["first"], many["last"]) == (few["index"], few["first"], few["last"])
+    assert max(many["index"], many["first"], many["last"]) <= 5
+
+
+def sitemap_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    page_urls = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    last = urlsplit(page_urls[-1])
+    return {
+        "pages": len(page_urls),
+        "index": queries("/sitemap.xml"),
+        "first": queries("/sitemap-pages.xml"),
+        "last": queries(f"{last.path}?{last.query}"),
+    }
 
 
 @pytest.mark.django_db
