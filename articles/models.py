@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -92,7 +92,10 @@ class SectionPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listed_in_section(self)
-        context["articles"] = self.paginate_articles(request, articles, f"section:{self.pk}")
+        # Read only if the listing is drawn: a cached fragment of it needs no query.
+        context["articles"] = SimpleLazyObject(
+            lambda: self.paginate_articles(request, articles, f"section:{self.pk}")
+        )
         context["sections_by_path"] = {self.path: self}
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -102,18 +103,25 @@ class HomePage(
         return context
 
     def archive_context(self, request, articles, count_key, canonical_path):
+        # The listing is read only if it is drawn: a cached fragment of it needs no query.
         return {
-            "articles": self.paginate_articles(request, articles, count_key),
-            "sections_by_path": sections_by_path(self),
+            "articles": SimpleLazyObject(
+                lambda: self.paginate_articles(request, articles, count_key)
+            ),
+            "sections_by_path": SimpleLazyObject(lambda: sections_by_path(self)),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }
 
     @path("")
     def index(self, request):
-        front = build_front_page(self)
+        # Built only if the front page is drawn: a cached fragment of it needs no query.
+        front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
             request,
-            context_overrides={"front": front, "sections_by_path": front.sections_by_path},
+            context_overrides={
+                "front": front,
+                "sections_by_path": SimpleLazyObject(lambda: front.sections_by_path),
+            },
         )
 
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")

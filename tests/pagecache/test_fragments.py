@@ -136,3 +136,29 @@ def test_process_copies_keep_the_most_recently_used_and_expire():
     assert (copies.get("a"), copies.get("c")) == (1, 3)
     copies.set("old", 4, -1)
     assert copies.get("old", "gone") == "gone"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["home", "politics"])
+def test_a_listing_read_again_costs_at_most_its_routing_query(
+    client, demo_site, name, django_assert_max_num_queries
+):
+    url = demo_site[name].url
+    first = client.get(url)
+    with django_assert_max_num_queries(1):
+        second = client.get(url)  # the listing is a cached fragment: its query is not run
+    assert second.content == first.content
+
+
+@pytest.mark.django_db
+def test_a_published_article_shows_on_cached_listings_at_once(client, demo_site):
+    urls = [demo_site["home"].url, demo_site["politics"].url]
+    for url in urls:
+        client.get(url)  # their listings are cached fragments now
+    article = make_article(demo_site["politics"], title="خبر نشر للتو")
+    for url in urls:
+        titles = [text_of(h) for h in soup_of(client.get(url)).select(".article-card__title")]
+        assert "خبر نشر للتو" in titles
+    article.unpublish()
+    for url in urls:
+        assert "خبر نشر للتو" not in client.get(url).content.decode()
