@@ -32,8 +32,8 @@ def markdown_table(run: dict) -> str:
         f"gunicorn with {run['workers']} workers; PostgreSQL; DEBUG off.",
         "",
         "| page | requests/s | % of static | p50 ms | p99 ms | errors | queries (cold) "
-        "| bytes (gzip) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| cold render ms | bytes (gzip) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, label in PAGE_LABELS.items():
         if name not in loads:
@@ -45,7 +45,7 @@ def markdown_table(run: dict) -> str:
             f"{100 * ratio(load['requests_per_second'], static_rps):.1f}% | "
             f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {load.get('errors', 0)} | "
             f"{cost.get('queries', '—')}"
-            f" ({cost.get('cold_queries', '—')}) | "
+            f" ({cost.get('cold_queries', '—')}) | {cost.get('cold_ms', '—')} | "
             f"{cost.get('bytes', '—')} ({cost.get('gzip_bytes', '—')}) |"
         )
     growth = run.get("growth")

@@ -42,7 +42,13 @@ def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stall
             "1000": {
                 "load": {"static": load(4000, 1.0), "article": load(400, 10.0, errors=3)},
                 "costs": {
-                    "article": {"queries": 1, "cold_queries": 20, "bytes": 10, "gzip_bytes": 5}
+                    "article": {
+                        "queries": 1,
+                        "cold_queries": 20,
+                        "cold_ms": 42.0,
+                        "bytes": 10,
+                        "gzip_bytes": 5,
+                    }
                 },
             }
         },
@@ -52,6 +58,9 @@ def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stall
         },
     }
     table = markdown_table(run)
-    assert "| seed article (uncached) | 400 | 10.0% | 10.0 | 20.0 | 3 | 1 (20) | 10 (5) |" in table
+    assert (
+        "| seed article (uncached) | 400 | 10.0% | 10.0 | 20.0 | 3 | 1 (20) | 42.0 | 10 (5) |"
+        in table
+    )
     assert "| sitemap | 10.0 | stalled | — |" in table
     assert "| home page | 10.0 | 12.0 | 1.20x |" in table
