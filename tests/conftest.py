@@ -53,3 +53,13 @@ def demo_site(db):
             slug="morocco-counter-terrorism-regional-security", locale=home.locale
         ),
     }
+
+
+@pytest.fixture
+def fragments_off(settings):
+    """Pages drawn in full, as on their first request after a publication.
+
+    For tests that count what drawing a page costs: with its fragments cached, a page costs
+    its routing query or none (tests/pagecache/test_fragments.py pins that).
+    """
+    settings.FRAGMENT_CACHE_ENABLED = False

@@ -32,7 +32,9 @@ def queries_for(client, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page_name", ["home", "section"])
-def test_listing_queries_do_not_grow_with_the_number_of_articles(client, demo_site, page_name):
+def test_listing_queries_do_not_grow_with_the_number_of_articles(
+    client, demo_site, fragments_off, page_name
+):
     home = demo_site["home"]
     small = make_section(home, "قسم صغير", "small")
     large = make_section(home, "قسم كبير", "large")

@@ -75,7 +75,24 @@ def test_related_articles_share_tags_or_the_section_most_shared_first(client, re
 
 
 @pytest.mark.django_db
-def test_related_articles_cost_no_query_per_article(client, demo_site):
+def test_related_articles_are_chosen_among_the_newest(client, related_setup, monkeypatch):
+    from articles.models import ArticlePage
+
+    # Ranking every article of a large archive that shares a tag would be slow: only the
+    # newest are considered. Here the window ends just before the article sharing two tags.
+    window = (
+        ArticlePage.objects.listed_under(related_setup["seed"].get_parent().get_parent())
+        .filter(publication_date__gte=related_setup["same_section"].publication_date)
+        .count()
+    )
+    monkeypatch.setattr("articles.models.RELATED_CANDIDATES", window)
+    page = soup_of(client.get(related_setup["seed"].url))
+    related = [text_of(h) for h in page.select(".related .article-card__title")]
+    assert related == ["وسم واحد", "القسم نفسه"]
+
+
+@pytest.mark.django_db
+def test_related_articles_cost_no_query_per_article(client, demo_site, fragments_off):
     seed = demo_site["article"]
 
     def article_queries():

@@ -33,7 +33,7 @@ def listing_urls(home, section, author):
 
 
 @pytest.mark.django_db
-def test_listing_queries_are_the_same_with_10_and_200_articles(client, demo_site):
+def test_listing_queries_are_the_same_with_10_and_200_articles(client, demo_site, fragments_off):
     home = demo_site["home"]
     section = make_section(home, "اقتصاد وطني", "national-economy")
     author = AuthorFactory()

@@ -117,7 +117,7 @@ def test_switcher_is_labelled_in_the_page_language(client, demo_site, french_art
 
 
 def test_page_chrome_costs_the_same_queries_with_or_without_translations(
-    client, demo_site, django_assert_max_num_queries
+    fragments_off, client, demo_site, django_assert_max_num_queries
 ):
     from tests.factories import make_article
 
