@@ -32,15 +32,9 @@ import django
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
-PRODUCTION_DEFAULTS = {
-    "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_SECURE_SSL_REDIRECT": "0",
-    "DJANGO_SECURE_COOKIES": "0",
-    "DJANGO_LOG_LEVEL": "WARNING",
-}
-for name, value in PRODUCTION_DEFAULTS.items():
+from bench.server import PRODUCTION_SETTINGS  # noqa: E402 (the project is on the path now)
+
+for name, value in PRODUCTION_SETTINGS.items():
     os.environ.setdefault(name, value)
 os.environ["DJANGO_PAGE_CACHE"] = "0"  # measure the search, never a cached copy of the page
 DEFAULT_OUTPUT = PROJECT_DIR / "bench" / "results" / "search_latency.json"

@@ -15,16 +15,22 @@ BIN_DIR = Path(sys.executable).parent
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))  # the Dockerfile's default
 
 
+# Production settings as the benchmarks run them: plain http on this machine, quiet logs.
+PRODUCTION_SETTINGS = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    "DJANGO_SECURE_COOKIES": "0",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+
+
 def production_environment(database_url: str, *, redis_url: str | None, page_cache: bool) -> dict:
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_SECURE_COOKIES": "0",
-            "DJANGO_LOG_LEVEL": "WARNING",
+            **PRODUCTION_SETTINGS,
             "DATABASE_URL": database_url,
             "DJANGO_PAGE_CACHE": "1" if page_cache else "0",
             # No mail server here: moderators' notifications of benchmark comments go nowhere.
