@@ -10,7 +10,6 @@ from pagecache import generational
 
 register = template.Library()
 
-MISSING = object()
 BREAKING_NEWS_CACHE_SECONDS = 60
 
 
