@@ -40,7 +40,6 @@ from home.restrictions import (
     restricted_pages,
 )
 from pagecache import generational
-from pagecache.generational import remember
 
 
 class Author(index.Indexed, models.Model):
@@ -118,9 +117,9 @@ class ArticlePageTag(TaggedItemBase):
 
 
 NEWEST_FIRST = ("-publication_date", "-pk")
+OLDEST_FIRST = ("publication_date", "pk")
 # How many of a language's newest articles an article's related articles are chosen from.
 RELATED_CANDIDATES = 500
-OLDEST_FIRST = ("publication_date", "pk")
 
 
 class ArticlePageQuerySet(CachedPublicPageQuerySet):
@@ -487,7 +486,7 @@ def section_ids(home) -> list[int]:
         # "path starts with" of child_of, which would read every page of a large archive.
         return list(SectionPage.objects.child_of(home).values_list("pk", flat=True))
 
-    return remember(f"section-ids:{home.pk}", load)
+    return generational.remember(f"section-ids:{home.pk}", load)
 
 
 def listing_section_id(path: str, live: bool, alias_of_id: int | None) -> int | None:

@@ -153,11 +153,12 @@ class HomePage(
     def archive_url(cls, home: Page, route: str, slug: str, request=None) -> str:
         """The URL of a tag or author archive under ``home`` (which need not be specific)."""
         # A listing links every byline to its author's archive: the home page's own URL is
-        # worked out once per home page object (one request), not once per link.
-        home_url = getattr(home, "_archive_home_url", None)
-        if home_url is None:
-            home_url = home._archive_home_url = home.get_url(request)
-        return home_url + cls.get_resolver().reverse(route, slug)
+        # worked out once per request, not once per link. (Not on the page object: home pages
+        # are shared by the requests of a process, pagecache/generational.py.)
+        known = request.__dict__.setdefault("_home_urls", {}) if request is not None else {}
+        if home.pk not in known:
+            known[home.pk] = home.get_url(request)
+        return known[home.pk] + cls.get_resolver().reverse(route, slug)
 
     def listed_articles(self):
         return ArticlePage.objects.listed_under(self)
