@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-postgres lint format check messages compile-messages lock bench bench-faults clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ serve: install ## Serve without setting anything up
 
 test: install test-tools ## Run the test suite (SQLite unless DATABASE_URL is set)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install ## The quick suite: no browser, no PostgreSQL-only and no slow tests (SQLite)
+	$(BIN)/pytest -m "not browser and not postgres and not slow" $(PYTEST_ARGS)
 
 test-postgres: install test-tools ## Run the test suite on the local PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_ARGS)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +291,17 @@ LOGGING = {
 # Uploaded media through Django itself: fine for a laptop or a small single-server site;
 # larger deployments serve MEDIA_ROOT from the web server or object storage instead.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
+
+# Background work (Django 6's tasks framework, backported by django-tasks). Tasks run at once in
+# the request unless DJANGO_TASKS_BACKEND says otherwise; production queues them in the database
+# and `manage.py db_worker` runs them (docker-compose's `worker` service).
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    }
+}
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
 # Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR

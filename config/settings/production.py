@@ -5,7 +5,7 @@ misconfigured server never starts with a guessable key or accepts any Host heade
 """
 
 from config.settings.base import *  # noqa: F403
-from config.settings.env import env_bool, env_int, env_list, env_required
+from config.settings.env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
@@ -18,6 +18,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000
+
+# Background work waits in the database for `manage.py db_worker` (the compose file's worker).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # HTTPS: on by default. DJANGO_SECURE_SSL_REDIRECT=0 and DJANGO_SECURE_COOKIES=0 exist only for
 # trying the production image on plain http://localhost (docker-compose.yml sets them).

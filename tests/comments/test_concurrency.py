@@ -17,9 +17,10 @@ from freezegun import freeze_time
 from comments.models import ReaderComment
 from comments.tickets import issue_ticket
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
-)
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"),
+]
 
 DISTINCT = 40
 DOUBLED = 5  # bodies posted twice at the same instant, as a double-click would

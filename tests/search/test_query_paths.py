@@ -16,9 +16,10 @@ from search.query import SearchCriteria, phrases_as_conjunctions, ranked_entries
 from tests.factories import make_article
 from tests.html import soup_of, text_of
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the walk and the GIN index are PostgreSQL's"
-)
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the walk and the GIN index are PostgreSQL's"),
+]
 
 
 def at(day):
