@@ -19,7 +19,9 @@ from comments.tickets import issue_ticket
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent writers"
+    ),
 ]
 
 DISTINCT = 40

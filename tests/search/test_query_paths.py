@@ -18,7 +18,9 @@ from tests.html import soup_of, text_of
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="the walk and the GIN index are PostgreSQL's"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the walk and the GIN index are PostgreSQL's"
+    ),
 ]
 
 
