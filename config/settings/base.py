@@ -266,6 +266,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Security headers (see home/security_headers.py); HSTS is switched on in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# The only outside hosts a reader's page may frame: the players of embedded YouTube, Vimeo and X
+# posts, loaded when the reader clicks "Load" (articles/embeds.py); nothing else is framed.
+READER_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://platform.twitter.com",
+]
 CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", default=False)
 
 # How long an article flagged "breaking news" is announced at the top of every page.
