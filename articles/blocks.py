@@ -249,6 +249,7 @@ class HeadedSectionBlock(blocks.StructBlock):
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     headed_section = HeadedSectionBlock()
+    sub_heading = SubHeadingBlock()
     bullet_list = BulletListBlock()
     quote = QuoteBlock()
     image = ImageBlock()

@@ -9,9 +9,9 @@ when WordPress's modification time changed).
 """
 
 import logging
+import re
 import time
 from collections.abc import Callable
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,12 +33,12 @@ from wagtail.utils.file import hash_filelike
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from comments.models import CommentSettings
+from core.archives import archive_url
 from home.models import HomePage, InformationPage
 from pagecache.store import new_generation
 from translations.stream_data import with_block_ids
 from wordpress_import import media
 from wordpress_import.comments import import_comments
-from wordpress_import.dates import first_date, parse_wp_date
 from wordpress_import.content import (
     CHAR_FIELD_MAX,
     Converter,
@@ -47,6 +47,7 @@ from wordpress_import.content import (
     plain_text,
     shorten,
 )
+from wordpress_import.dates import first_date, parse_wp_date
 from wordpress_import.models import ImportedItem, ImportRun
 from wordpress_import.report import ImportReport
 from wordpress_import.wxr import ExportError, ExportIndex, Item, Term, iter_items, scan_export
@@ -181,7 +182,9 @@ class WordPressImporter:
                 _("There is no home page in “%(language)s” to import under.")
                 % {"language": options.language}
             )
-        self.site = Site.objects.filter(root_page__translation_key=self.home.translation_key).first()
+        self.site = Site.objects.filter(
+            root_page__translation_key=self.home.translation_key
+        ).first()
         self.default_section = None
         if options.default_section:
             self.default_section = (
@@ -206,7 +209,9 @@ class WordPressImporter:
             )
         hosts = {urlsplit(url).hostname for url in (index.site_url, index.base_site_url)}
         self.site_hosts = {host for host in hosts if host}
-        self.max_comment_depth = CommentSettings.load().max_reply_depth if self.site else 3
+        self.max_comment_depth = (
+            CommentSettings.for_site(self.site).max_reply_depth if self.site else 3
+        )
 
     def _section_slugs(self) -> str:
         slugs = SectionPage.objects.child_of(self.home).values_list("slug", flat=True)
@@ -257,7 +262,9 @@ class WordPressImporter:
             self.report.count("author", "unchanged")
         else:
             self.report.count("author", "imported")
-            author = Author(name=shorten(collapse(display_name) or login, CHAR_FIELD_MAX), slug=slug)
+            author = Author(
+                name=shorten(collapse(display_name) or login, CHAR_FIELD_MAX), slug=slug
+            )
             if self.write:
                 author.save()
         if author.pk:
@@ -320,7 +327,9 @@ class WordPressImporter:
                 Tag.objects.create(name=name)
 
     def _section_and_tags(self, item: Item) -> tuple[SectionPage | None, list[str]]:
-        categories = [t for t in item.terms if t.kind == "category" and t.slug not in UNCATEGORISED_SLUGS]
+        categories = [
+            t for t in item.terms if t.kind == "category" and t.slug not in UNCATEGORISED_SLUGS
+        ]
         tags = [collapse(t.name) for t in item.terms if t.kind == "post_tag" and collapse(t.name)]
         primary = None
         primary_id = item.meta.get("_yoast_wpseo_primary_category", "").strip()
@@ -339,12 +348,18 @@ class WordPressImporter:
                 # A category used on the item but missing from the channel's list.
                 term_name = next((t.name for t in categories if t.slug == primary), primary)
                 section = self._section(
-                    Term("category", primary, term_name), list(SectionPage.objects.child_of(self.home))
+                    Term("category", primary, term_name),
+                    list(SectionPage.objects.child_of(self.home)),
                 )
                 self.sections[primary] = section
         for term in categories:
             top = self.index.top_category(term.slug)
-            is_section = section is not None and top is not None and self.sections.get(top.slug) == section and top.slug == term.slug
+            is_section = (
+                section is not None
+                and top is not None
+                and self.sections.get(top.slug) == section
+                and top.slug == term.slug
+            )
             if not is_section:
                 name = collapse(term.name) or term.slug
                 if name not in tags:
@@ -438,7 +453,9 @@ class WordPressImporter:
         title = collapse(item.title.replace("\n", " "))
         if not title:
             text = plain_text(item.content)
-            title = shorten(text, 80) if text else _("Untitled (WordPress %(id)s)") % {"id": item.wp_id}
+            title = (
+                shorten(text, 80) if text else _("Untitled (WordPress %(id)s)") % {"id": item.wp_id}
+            )
             warnings.append("no title in WordPress: one was made from the text")
         if len(title) > CHAR_FIELD_MAX:
             warnings.append(f"title shortened to {CHAR_FIELD_MAX} characters; it was: {title}")
@@ -551,7 +568,9 @@ class WordPressImporter:
         if mapped is not None and get_image_model().objects.filter(pk=mapped.object_id).exists():
             self._mapping_cache[key] = mapped.object_id
             return mapped.object_id
-        image_id = self._image_from(attachment.url, attachment.relative_path, attachment.title, attachment.wp_id)
+        image_id = self._image_from(
+            attachment.url, attachment.relative_path, attachment.title, attachment.wp_id
+        )
         self._mapping_cache[key] = image_id or 0
         if image_id and self.write:
             self._remember("attachment", attachment.wp_id, image_id)
@@ -569,7 +588,9 @@ class WordPressImporter:
             with source.path.open("rb") as handle:
                 file_hash = hash_filelike(handle)
             Image = get_image_model()
-            existing = Image.objects.filter(file_hash=file_hash).values_list("pk", flat=True).first()
+            existing = (
+                Image.objects.filter(file_hash=file_hash).values_list("pk", flat=True).first()
+            )
             if existing is not None:
                 self.report.count("attachment", "unchanged")
                 return existing
@@ -590,7 +611,9 @@ class WordPressImporter:
 
     def _media_file(self, url: str, relative: str):
         if self.options.uploads is not None:
-            return media.from_uploads(Path(self.options.uploads), media.relative_upload_path(url, relative))
+            return media.from_uploads(
+                Path(self.options.uploads), media.relative_upload_path(url, relative)
+            )
         if self.options.fetch_media and url:
             return media.fetch(url)
         raise media.MediaUnavailable("no media source (give --uploads or --fetch-media)")
@@ -715,7 +738,6 @@ class WordPressImporter:
         if not self.write:
             return
         home_url = self.home.get_url() or "/"
-        Home = HomePage
 
         for slug, section in self.sections.items():
             term = self.index.categories.get(slug)
@@ -723,25 +745,33 @@ class WordPressImporter:
                 continue
             self._pending_redirects.append((f"/category/{slug}/", section, ""))
             self._pending_redirects.append(
-                (f"/category/{slug}/feed/", None, section.get_url() + section.reverse_subpage("feed"))
+                (
+                    f"/category/{slug}/feed/",
+                    None,
+                    section.get_url() + section.reverse_subpage("feed"),
+                )
             )
         for term in self.index.categories.values():
             if term.parent_slug and term.slug not in UNCATEGORISED_SLUGS:
                 tag = Tag.objects.filter(name=shorten(collapse(term.name), 100)).first()
                 if tag is not None:
-                    link = Home.archive_url(self.home, "tag", tag.slug)
+                    link = archive_url(self.home, "tag", tag.slug)
                     self._pending_redirects.append((self._category_path(term), None, link))
         for term in self.index.tags.values():
             tag = Tag.objects.filter(name=shorten(collapse(term.name), 100)).first()
             if tag is not None:
                 self._pending_redirects.append(
-                    (f"/tag/{term.slug}/", None, Home.archive_url(self.home, "tag", tag.slug))
+                    (f"/tag/{term.slug}/", None, archive_url(self.home, "tag", tag.slug))
                 )
         for login, author in self.authors.items():
             if author is not None and author.pk:
-                link = Home.archive_url(self.home, "author", author.slug)
-                self._pending_redirects.append((f"/author/{slugify(login, allow_unicode=True)}/", None, link))
-        self._pending_redirects.append(("/feed/", None, home_url + self.home.reverse_subpage("feed")))
+                link = archive_url(self.home, "author", author.slug)
+                self._pending_redirects.append(
+                    (f"/author/{slugify(login, allow_unicode=True)}/", None, link)
+                )
+        self._pending_redirects.append(
+            ("/feed/", None, home_url + self.home.reverse_subpage("feed"))
+        )
 
     def _category_path(self, term) -> str:
         parts = [term.slug]

@@ -87,7 +87,7 @@ def fetch(url: str) -> MediaFile:
     request = urllib.request.Request(url, headers={"User-Agent": "akhbar-wordpress-import"})
     limit = max_bytes()
     try:
-        with urllib.request.urlopen(  # noqa: S310  (scheme checked above)
+        with urllib.request.urlopen(
             request, timeout=settings.WORDPRESS_IMPORT_FETCH_TIMEOUT
         ) as response:
             content_type = response.headers.get("Content-Type", "")
@@ -96,19 +96,23 @@ def fetch(url: str) -> MediaFile:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise MediaUnavailable(f"too large ({int(declared) // (1024 * 1024)} MB): {url}")
-            handle = tempfile.NamedTemporaryFile(delete=False, suffix=PurePosixPath(name).suffix)
             received = 0
-            with handle:
+            suffix = PurePosixPath(name).suffix
+            with tempfile.NamedTemporaryFile(delete=False, suffix=suffix) as handle:
                 while chunk := response.read(CHUNK):
                     received += len(chunk)
                     if received > limit:
                         Path(handle.name).unlink(missing_ok=True)
-                        raise MediaUnavailable(f"too large (over {limit // (1024 * 1024)} MB): {url}")
+                        raise MediaUnavailable(
+                            f"too large (over {limit // (1024 * 1024)} MB): {url}"
+                        )
                     handle.write(chunk)
     except MediaUnavailable:
         raise
     except Exception as error:  # timeouts, refused connections, HTTP errors
-        raise MediaUnavailable(f"could not be fetched ({error.__class__.__name__}): {url}") from None
+        raise MediaUnavailable(
+            f"could not be fetched ({error.__class__.__name__}): {url}"
+        ) from None
     media = MediaFile(Path(handle.name), name, temporary=True)
     try:
         check_image(media.path, name)

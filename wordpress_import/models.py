@@ -90,9 +90,7 @@ class ImportedItem(models.Model):
             )
         ]
         indexes = [
-            models.Index(
-                fields=["source", "kind", "post_wp_id"], name="wordpress_item_by_post"
-            )
+            models.Index(fields=["source", "kind", "post_wp_id"], name="wordpress_item_by_post")
         ]
 
     def __str__(self):

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "wordpress_import",
     # The demo newsroom (`make run`): imports every app below, nothing imports it.
     "demo",
     "home",
@@ -313,6 +314,12 @@ TASKS = {
         ),
     }
 }
+
+# Importing a WordPress site (wordpress_import/ app; README "Moving from WordPress"): the largest
+# export the admin accepts, and the largest image file and the fetch timeout per attachment.
+WORDPRESS_IMPORT_MAX_UPLOAD_BYTES = env_int("AKHBAR_WORDPRESS_MAX_UPLOAD_MB", 512) * 1024 * 1024
+WORDPRESS_IMPORT_MAX_IMAGE_BYTES = env_int("AKHBAR_WORDPRESS_MAX_IMAGE_MB", 50) * 1024 * 1024
+WORDPRESS_IMPORT_FETCH_TIMEOUT = env_int("AKHBAR_WORDPRESS_FETCH_TIMEOUT", 20)
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
 # Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR
