@@ -118,6 +118,10 @@ class WordPressImporter:
         self.report.site = index.source_key
         self.report.wxr_version = index.wxr_version
         self._check_options(index)
+        if index.nul_bytes_removed:
+            self.report.warn(
+                "export", "", [f"{index.nul_bytes_removed} NUL characters removed from the file"]
+            )
         total = sum(index.item_counts.get(kind, 0) for kind in IMPORTED_TYPES)
         with transaction.atomic():
             self._import_authors()
@@ -209,8 +213,12 @@ class WordPressImporter:
             )
         hosts = {urlsplit(url).hostname for url in (index.site_url, index.base_site_url)}
         self.site_hosts = {host for host in hosts if host}
+        # Read without creating the settings row (a dry run writes nothing).
+        settings_row = CommentSettings.objects.filter(site=self.site).first()
         self.max_comment_depth = (
-            CommentSettings.for_site(self.site).max_reply_depth if self.site else 3
+            settings_row.max_reply_depth
+            if settings_row
+            else CommentSettings._meta.get_field("max_reply_depth").default
         )
 
     def _section_slugs(self) -> str:
@@ -429,9 +437,9 @@ class WordPressImporter:
         if self.write:
             if author is not None:
                 page.article_authors = [ArticlePageAuthor(author=author)]
-            self._save_page(page, item, section, date, modified, new=outcome == "imported")
+            # Set before the first save, so the revision (what editors publish next) has them.
             page.tags.set(tag_names)
-            page.save(update_fields=[])  # commits the tags (a cluster relation)
+            self._save_page(page, item, section, date, modified, new=outcome == "imported")
             self._remember("post", item.wp_id, page.pk, item.modified_gmt)
             if item.is_sticky:
                 self._sticky.append((date, page.pk))

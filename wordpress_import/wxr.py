@@ -163,6 +163,7 @@ class ExportIndex:
     item_counts: dict[str, int] = field(default_factory=dict)
     comment_count: int = 0
     uncategorised_posts: int = 0
+    nul_bytes_removed: int = 0
 
     @property
     def source_key(self) -> str:
@@ -359,13 +360,18 @@ def _read_item(element, line: int, with_comments: bool = True) -> Item:
                     item.is_sticky = value.strip() == "1"
                 elif name == "attachment_url":
                     item.attachment_url = value.strip()
-    # WXR 1.0 lists a category twice (with and without a domain): keep the first of each.
+    # WXR 1.0 lists a category twice, by name alone and with its slug: keep the one with the
+    # slug, and a name alone only if no other entry has that name.
+    named = {(term.kind, term.name) for term in item.terms if term.slug}
     seen = set()
     unique_terms = []
     for term in item.terms:
-        key = (term.kind, term.slug or term.name)
-        if key not in seen:
-            seen.add(key)
+        if not term.slug:
+            if (term.kind, term.name) in named or not term.name:
+                continue
+            term = ItemTerm(term.kind, term.name, term.name)
+        if (term.kind, term.slug) not in seen:
+            seen.add((term.kind, term.slug))
             unique_terms.append(term)
     item.terms = unique_terms
     return item
@@ -379,6 +385,23 @@ class _Channel:
     base_site_url: str = ""
     base_blog_url: str = ""
     language: str = ""
+
+
+class _WithoutNulBytes:
+    """The file with NUL bytes left out: XML forbids them, yet WordPress exports them as they
+    were typed (a pasted comment), and one must not make the whole archive unreadable.
+    In UTF-8 a zero byte is never part of another character, so nothing else changes."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.removed = 0
+
+    def read(self, size=-1):
+        data = self.handle.read(size)
+        if b"\x00" in data:
+            self.removed += data.count(b"\x00")
+            data = data.replace(b"\x00", b"")
+        return data
 
 
 def _doctype_line(path: Path) -> int | None:
@@ -418,7 +441,8 @@ class _Reader:
         root = channel = None
         item_line = 0
         try:
-            with self.path.open("rb") as handle:
+            with self.path.open("rb") as raw:
+                handle = _WithoutNulBytes(raw)
                 for event, element in ElementTree.iterparse(
                     handle, events=("start", "end"), parser=self.parser
                 ):
@@ -477,6 +501,7 @@ class _Reader:
                 _("The file is not valid text in the encoding it declares."),
                 self.current_line(),
             ) from None
+        self.nul_bytes_removed = handle.removed
         if root is None:
             raise ExportError(_("The file is empty."))
         if channel is None:
@@ -610,6 +635,7 @@ def scan_export(path: Path) -> ExportIndex:
 
     channel = reader.read(on_channel_child, on_item)
     _check_version(channel)
+    index.nul_bytes_removed = reader.nul_bytes_removed
     index.wxr_version = channel.wxr_version
     index.site_title = channel.title
     index.site_url = channel.base_blog_url or channel.link
@@ -635,7 +661,8 @@ def iter_items(path: Path) -> Iterator[Item]:
     channel = None
     item_line = 0
     try:
-        with Path(path).open("rb") as handle:
+        with Path(path).open("rb") as raw:
+            handle = _WithoutNulBytes(raw)
             for event, element in ElementTree.iterparse(
                 handle, events=("start", "end"), parser=parser
             ):
