@@ -252,7 +252,9 @@ class Converter:
 
     # -- entry point ---------------------------------------------------------------------
 
-    def convert(self, html: str, *, excerpt: str = "", title: str = "") -> ConvertedContent:
+    def convert(
+        self, html: str, *, excerpt: str = "", title: str = "", standfirst_from_body: bool = True
+    ) -> ConvertedContent:
         html = (html or "").replace("\x00", "")
         self.classic = "<!-- wp:" not in html
         html = self._expand_gutenberg_embeds(html)
@@ -273,7 +275,10 @@ class Converter:
         if not number_sections:
             for section in sections:
                 section["value"]["unnumbered"] = False
-        standfirst = self._standfirst(excerpt, title)
+        if standfirst_from_body:
+            standfirst = self._standfirst(excerpt, title)
+        else:
+            standfirst = shorten(plain_text(excerpt), STANDFIRST_MAX)
         return ConvertedContent(self.body, standfirst, number_sections, self.report)
 
     # -- before parsing: Gutenberg comments and shortcodes ---------------------------------

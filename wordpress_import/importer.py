@@ -21,7 +21,6 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -694,14 +693,16 @@ class WordPressImporter:
         warnings: list[str] = []
         title = self._title(item, warnings)
         converter = Converter(site_hosts=self.site_hosts, resolve_image=self._resolve_image)
-        converted = converter.convert(item.content, title=title)
+        # A page has no standfirst: its first paragraph stays where it was; an excerpt is its intro.
+        converted = converter.convert(item.content, title=title, standfirst_from_body=False)
         body = converted.body
-        if converted.standfirst and not item.excerpt:
-            # A page has no standfirst: its first paragraph stays where it was.
-            body = [{"type": "paragraph", "value": f"<p>{escape(converted.standfirst)}</p>"}, *body]
         date = item_date(item) or timezone.now()
         modified = parse_wp_date(item.modified_gmt) or date
-        fields = {"title": title, "body": with_block_ids(ArticleBodyBlock(), body)}
+        fields = {
+            "title": title,
+            "intro": converted.standfirst,
+            "body": with_block_ids(ArticleBodyBlock(), body),
+        }
         if page is None:
             page = InformationPage(
                 slug=self._article_slug(item, parent, title, warnings), locale=self.locale, **fields

@@ -115,7 +115,7 @@ def test_classic_content_paragraphs_shortcodes_and_embeds(demo_site, uploads, tm
     assert content[3]["value"]["url"] == "https://x.com/akhbar/status/1234567890"
     image = content[4]["value"]
     assert image["caption"] == "تعليق الصورة" and image["alt_text"] == "منظر من الرباط"
-    gallery = [block for block in content[5:7]]
+    gallery = list(content[5:7])
     assert [block["type"] for block in gallery] == ["image", "image"]
     assert (
         gallery[0]["value"]["image"] == gallery[1]["value"]["image"]
