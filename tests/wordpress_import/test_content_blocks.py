@@ -1,4 +1,4 @@
-"""Post HTML becomes typed blocks; nothing harmful reaches a reader, and what is dropped is counted."""
+"""Post HTML becomes typed blocks; nothing harmful reaches a reader; what is dropped is counted."""
 
 import json
 
@@ -38,7 +38,9 @@ def test_gutenberg_blocks_become_sections_sub_headings_lists_quotes_tables_and_e
     assert page.standfirst == "مقدمة الخبر مع رابط."
     assert [b["type"] for b in body] == ["headed_section"] * 3
     first, second, last = (b["value"] for b in body)
-    assert first["heading"] == "الخلفية" and not first["unnumbered"]  # "١- " dropped
+    assert (
+        first["heading"] == "الخلفية" and not first["unnumbered"]
+    )  # the Arabic-Indic "1- " dropped
     assert second["heading"] == "الأرقام" and not second["unnumbered"]  # "2) " dropped
     assert last["heading"] == "خاتمة" and last["unnumbered"]
     assert page.number_sections
