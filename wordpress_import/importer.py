@@ -122,6 +122,7 @@ class WordPressImporter:
                 "export", "", [f"{index.nul_bytes_removed} NUL characters removed from the file"]
             )
         total = sum(index.item_counts.get(kind, 0) for kind in IMPORTED_TYPES)
+        self.report.total_items = total
         with transaction.atomic():
             self._import_authors()
             self._import_terms()

@@ -58,6 +58,7 @@ class ImportReport:
     tallies: dict[str, KindTally] = field(default_factory=lambda: {k: KindTally() for k in KINDS})
     warnings: list[dict] = field(default_factory=list)
     warnings_left_out: int = 0
+    total_items: int = 0
     elapsed_seconds: float = 0.0
     articles_per_second: float = 0.0
     items_per_second: float = 0.0
@@ -105,6 +106,7 @@ class ImportReport:
             "kinds": {kind: tally.as_dict() for kind, tally in self.tallies.items()},
             "warnings": self.warnings,
             "warnings_left_out": self.warnings_left_out,
+            "total_items": self.total_items,
             "elapsed_seconds": round(self.elapsed_seconds, 2),
             "items_per_second": round(self.items_per_second, 1),
             "articles_per_second": round(self.articles_per_second, 1),
