@@ -13,7 +13,7 @@ class ImportRun(models.Model):
     """One upload in the admin (or one run of the command), its progress and its report."""
 
     class Status(models.TextChoices):
-        UPLOADED = "uploaded", _("Uploaded")
+        UPLOADED = "uploaded", _("Uploaded, waiting for the dry run")
         CHECKED = "checked", _("Checked (dry run)")
         QUEUED = "queued", _("Waiting for the worker")
         RUNNING = "running", _("Importing")
@@ -64,7 +64,8 @@ class ImportRun(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+        """Waiting for the worker or being worked on: the page follows its progress."""
+        return self.status in {self.Status.UPLOADED, self.Status.QUEUED, self.Status.RUNNING}
 
 
 class ImportedItem(models.Model):
