@@ -8,9 +8,10 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults bench-import import-demo clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -84,6 +85,13 @@ lock: install ## Re-pin requirements.lock and requirements-dev.lock from pyproje
 bench: install ## Load test on PostgreSQL with production settings (BENCH_SIZES="1000 100000" for growth)
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
 	$(BIN)/python -m bench.run --sizes $${BENCH_SIZES:-1000} --seconds $${BENCH_SECONDS:-8}
+
+import-demo: demo ## Import the seed article's WordPress export (demo/wordpress/) into the demo newsroom
+	$(MANAGE) import_wordpress demo/wordpress/seed-article.wxr.xml --default-section politics
+
+bench-import: install ## WordPress import on PostgreSQL: generated exports (BENCH_IMPORT_POSTS="10000 50000")
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar_bench_import} \
+		$(BIN)/python -m bench.import_wordpress $(foreach n,$(BENCH_IMPORT_POSTS),--posts $(n))
 
 bench-faults: install ## Redis stopped and PostgreSQL restarted under load: errors, recovery, comment ledger
 	$(BIN)/python -m bench.faults

@@ -96,7 +96,7 @@ class Command(BaseCommand):
         data = report.as_dict()
         self.print_summary(data)
         if options["report"]:
-            options["report"].write_text(
+            Path(options["report"]).write_text(
                 json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
             )
             self.stdout.write(f"Report written to {options['report']}")
