@@ -35,7 +35,7 @@ def test_an_administrator_uploads_checks_imports_and_reads_the_report(
 ):
     django_user_model.objects.create_superuser("chief", "chief@example.com", PASSWORD)
     base_url = live_demo_site["base_url"]
-    page = open_page(width=1280, height=900)
+    page = open_page(width=1280, height=900, locale="ar")  # the newsroom works in Arabic
     log_in(page, base_url, "chief")
 
     page.goto(base_url + "/admin/")

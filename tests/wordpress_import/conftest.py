@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 from PIL import Image
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -15,12 +16,17 @@ def fixture(name: str) -> Path:
     return FIXTURES / name
 
 
-def import_file(name_or_path, *args, **options) -> str:
-    """Run ``manage.py import_wordpress`` as a person would; returns what it printed."""
+def import_file(name_or_path, *args, language="en", **options) -> str:
+    """Run ``manage.py import_wordpress`` as a person would; returns what it printed.
+
+    The command speaks the site's language (Arabic unless told otherwise); the tests read its
+    messages in English, and test_bad_input reads one in Arabic.
+    """
     out = StringIO()
     path = name_or_path if isinstance(name_or_path, Path) else fixture(name_or_path)
     options.setdefault("default_section", "politics")
-    call_command("import_wordpress", str(path), *args, stdout=out, stderr=out, **options)
+    with translation.override(language):
+        call_command("import_wordpress", str(path), *args, stdout=out, stderr=out, **options)
     return out.getvalue()
 
 

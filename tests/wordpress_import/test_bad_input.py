@@ -30,6 +30,12 @@ def test_a_file_that_cannot_be_imported_is_refused_whole(demo_site, name, messag
     assert row_counts() == before
 
 
+def test_the_message_is_in_the_sites_language(demo_site):
+    with pytest.raises(CommandError) as refused:
+        import_file("xml-bomb.xml", language="ar")
+    assert str(refused.value).startswith("السطر 2: يعلن الملف نوع مستند أو كيانات")
+
+
 def test_a_truncated_file_names_the_line_where_it_stops(demo_site):
     with pytest.raises(CommandError) as refused:
         import_file("truncated.xml")
