@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check screenshots messages compile-messages lock bench bench-faults clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -81,6 +81,9 @@ format: install ## Format and fix the code with ruff
 check: install ## Django system checks and the missing-migrations check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+screenshots: demo admin ## Full-page screenshots (375 and 1280 px, Arabic and French) into docs/screenshots/
+	$(BIN)/python docs/screenshots/make_screenshots.py
 
 messages: install ## Extract translatable strings into locale/*/django.po (needs GNU gettext)
 	$(MANAGE) makemessages -l ar -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests
