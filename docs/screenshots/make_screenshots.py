@@ -112,6 +112,7 @@ def main() -> None:
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=PROJECT,
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # its request log; a failing page is reported by status
     )
     try:
         wait_for(base + "/robots.txt")
