@@ -10,8 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.admin.menu import admin_menu
 from wagtail.models import ModelLogEntry
 
