@@ -225,7 +225,9 @@ def test_the_comments_own_page_shows_the_article_and_the_thread(client, article,
     response = client.get(reverse(DETAIL, args=[reply.pk]))
     assert response.status_code == 200
     page = soup_of(response)
-    assert article.title in text_of(page.select_one(".comment-detail__article"))
+    article_part = text_of(page.select_one(".comment-detail__article"))
+    assert article.title in article_part
+    assert article.standfirst.split()[0] in article_part
     thread = [text_of(item) for item in page.select(".comment-thread__item")]
     assert len(thread) == 2
     assert "التعليق الأول في المحادثة" in thread[0] and "رد ينتظر" in thread[1]
