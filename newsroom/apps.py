@@ -12,7 +12,7 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from wagtail.admin import auth
 
-        from newsroom import stored_names
+        from newsroom import stored_names, workflow_messages
         from newsroom.access import refuse_with_403
 
         # Wagtail answers a refused admin view with a redirect to the dashboard; every admin
@@ -21,6 +21,8 @@ class NewsroomConfig(AppConfig):
         # Group, workflow and step names are stored as catalogue source text and read in the
         # user's language wherever Wagtail shows them (newsroom/stored_names.py).
         stored_names.install()
+        # Approving or sending back a review step says so (newsroom/workflow_messages.py).
+        workflow_messages.install()
 
 
 class NewsroomUsersConfig(WagtailUsersAppConfig):

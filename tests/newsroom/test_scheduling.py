@@ -1,6 +1,7 @@
 """Go-live and expiry times are honoured by `publish_scheduled` (Done when 5), on a fixed clock."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -42,10 +43,16 @@ def test_an_approved_article_scheduled_for_later_goes_live_on_the_next_run(
         assert not article.live
 
     with freeze_time(NOON + timedelta(hours=1, minutes=1)):
-        call_command("publish_scheduled")
+        output = StringIO()
+        call_command("publish_scheduled", stdout=output)
     article.refresh_from_db()
     assert article.live
     assert article.first_published_at == NOON + timedelta(hours=1, minutes=1)
+    # The article, and the copies the synchronised French and English trees keep of it.
+    *published, summary = output.getvalue().splitlines()
+    assert f"Published “{article.title}” ({article.get_url()}, id {article.pk})" in published
+    assert all(line.startswith("Published “") for line in published)
+    assert summary == f"{len(published)} published, 0 unpublished."
 
 
 @pytest.mark.django_db
@@ -68,7 +75,11 @@ def test_an_expired_article_is_taken_down_by_the_next_run(demo_site, section_edi
         assert article.live
 
     with freeze_time(NOON + timedelta(hours=2, minutes=1)):
-        call_command("publish_scheduled")
+        quiet, nothing_left = StringIO(), StringIO()
+        call_command("publish_scheduled", stdout=quiet, verbosity=0)
+        call_command("publish_scheduled", stdout=nothing_left)
+    assert quiet.getvalue() == ""  # -v 0, even though it took the article down
+    assert nothing_left.getvalue() == ""  # a run with nothing to do stays silent
     article.refresh_from_db()
     assert not article.live
     assert article.expired
@@ -84,3 +95,16 @@ def test_an_editor_sets_the_schedule_from_the_article_editor(demo_site, section_
     html = response.content.decode()
     assert 'name="go_live_at"' in html
     assert 'name="expire_at"' in html
+
+
+@pytest.mark.django_db
+def test_the_run_names_what_it_took_down(demo_site):
+    article = demo_site["article"]
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    output = StringIO()
+    call_command("publish_scheduled", stdout=output)
+    *unpublished, summary = output.getvalue().splitlines()
+    assert f"Unpublished “{article.title}” ({article.get_url()}, id {article.pk})" in unpublished
+    assert summary == f"0 published, {len(unpublished)} unpublished."
