@@ -197,10 +197,11 @@ class ReaderCommentViewSet(SnippetViewSet):
     list_per_page = 50
     list_display = [
         Column("__str__", label=_("Comment"), accessor="__str__"),
-        Column("page", label=_("Article")),
-        CommentStatusColumn("status", label=_("Status"), accessor="get_status_display"),
-        DateColumn("created_at", label=_("Posted")),
+        # Next to the comment, so a phone shows the buttons without scrolling sideways.
         ModerationButtonsColumn("moderate", label=_("Moderate")),
+        CommentStatusColumn("status", label=_("Status"), accessor="get_status_display"),
+        Column("page", label=_("Article")),
+        DateColumn("created_at", label=_("Posted")),
     ]
     export_filename = "reader-comments"
 
