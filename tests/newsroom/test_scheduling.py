@@ -4,9 +4,10 @@ from datetime import datetime, timedelta
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from articles.models import ArticlePage
@@ -44,15 +45,16 @@ def test_an_approved_article_scheduled_for_later_goes_live_on_the_next_run(
 
     with freeze_time(NOON + timedelta(hours=1, minutes=1)):
         output = StringIO()
-        call_command("publish_scheduled", stdout=output)
+        with translation.override(settings.LANGUAGE_CODE):  # as under manage.py
+            call_command("publish_scheduled", stdout=output)
     article.refresh_from_db()
     assert article.live
     assert article.first_published_at == NOON + timedelta(hours=1, minutes=1)
     # The article, and the copies the synchronised French and English trees keep of it.
     *published, summary = output.getvalue().splitlines()
-    assert f"Published “{article.title}” ({article.get_url()}, id {article.pk})" in published
-    assert all(line.startswith("Published “") for line in published)
-    assert summary == f"{len(published)} published, 0 unpublished."
+    assert f"نُشر «{article.title}» ({article.get_url()}، رقم {article.pk})" in published
+    assert all(line.startswith("نُشر «") for line in published)
+    assert summary == f"نُشر {len(published)}، وأُلغي نشر 0."
 
 
 @pytest.mark.django_db
@@ -104,7 +106,8 @@ def test_the_run_names_what_it_took_down(demo_site):
         expire_at=timezone.now() - timedelta(minutes=1)
     )
     output = StringIO()
-    call_command("publish_scheduled", stdout=output)
+    with translation.override(settings.LANGUAGE_CODE):  # as under manage.py
+        call_command("publish_scheduled", stdout=output)
     *unpublished, summary = output.getvalue().splitlines()
-    assert f"Unpublished “{article.title}” ({article.get_url()}, id {article.pk})" in unpublished
-    assert summary == f"0 published, {len(unpublished)} unpublished."
+    assert f"أُلغي نشر «{article.title}» ({article.get_url()}، رقم {article.pk})" in unpublished
+    assert summary == f"نُشر 0، وأُلغي نشر {len(unpublished)}."

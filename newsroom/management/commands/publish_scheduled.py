@@ -2,7 +2,8 @@
 
 The scheduler runs it every minute (docker-compose's ``scheduler`` service); its log should
 say which article went live or came down and when, not nothing. Quiet with ``-v 0``; a run
-that changes nothing prints nothing unless asked with ``-v 2``.
+that changes nothing prints nothing unless asked with ``-v 2``. Like every command it speaks
+the site's language (LANGUAGE_CODE).
 """
 
 from contextlib import contextmanager
@@ -15,8 +16,17 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 def describe(instance) -> str:
     if isinstance(instance, Page):
-        return f"“{instance.title}” ({instance.get_url() or instance.url_path}, id {instance.pk})"
-    return f"“{instance}” ({type(instance).__name__}, id {instance.pk})"
+        where = instance.get_url() or instance.url_path
+        return _("“%(title)s” (%(where)s, id %(id)s)") % {
+            "title": instance.title,
+            "where": where,
+            "id": instance.pk,
+        }
+    return _("“%(title)s” (%(where)s, id %(id)s)") % {
+        "title": instance,
+        "where": type(instance).__name__,
+        "id": instance.pk,
+    }
 
 
 @contextmanager
