@@ -3,14 +3,14 @@
     .venv/bin/python -m bench.run [--sizes 1000 100000] [--seconds 8]
 
 For each archive size (the first is the main one) a PostgreSQL database of its own is filled
-once (``akhbar_bench_<size>``, or ``$BENCH_DATABASE_PREFIX_<size>``; reused by later runs), the site is served exactly as the Docker
-image serves it (gunicorn, production settings, DEBUG off, WEB_CONCURRENCY workers), and wrk
-(-t2 -c8) loads each page in turn: home, a section (first and a deep page), the seed article,
-a tag page, an author page, search, the site feed, the sitemap and a static file as the
-reference. At the main size the server runs twice: without the page cache (every figure is
-a real render) and with it (the cached article). Queries and bytes per page are counted in a
-separate process with the same settings. Results: bench/results/ (results.json, report.md,
-chart.png); the table is printed too.
+once (``akhbar_bench_<size>``, the prefix set by BENCH_DATABASE_PREFIX; reused by later runs),
+the site is served exactly as the Docker image serves it (gunicorn, production settings, DEBUG
+off, WEB_CONCURRENCY workers), and wrk (-t2 -c8) loads each page in turn: home, a section (first
+and a deep page), the seed article, a tag page, an author page, search, the site feed, the
+sitemap and a static file as the reference. At the main size the server runs twice: without the
+page cache (every figure is a real render) and with it (the cached article). Queries and bytes
+per page are counted in a separate process with the same settings. Results: bench/results/
+(results.json, report.md, chart.png); the table is printed too.
 """
 
 import argparse
