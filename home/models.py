@@ -78,13 +78,16 @@ class HomePage(
         Wagtail starts routing every request from the site root's ``localized`` version, which
         looks the active language's locale up in the database. Which home page serves which
         language changes only when pages are published or locales edited, both of which start
-        a new cache generation (pagecache/). The cache holds its field values: each request
-        gets a page object of its own.
+        a new cache generation (pagecache/). The cache holds its field values, or None when
+        the page is its own localized version: each request gets a page object of its own.
         """
-        found = LOCALIZED_HOME.get_or_compute(
-            self.pk, get_language(), compute=lambda: snapshot(super(HomePage, self).localized)
-        )
-        return rebuild(found)
+
+        def compute():
+            localized = super(HomePage, self).localized
+            return None if localized.pk == self.pk else snapshot(localized)
+
+        found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
+        return self if found is None else rebuild(found)
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.

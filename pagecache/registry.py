@@ -93,7 +93,8 @@ REGISTRY: dict[str, CachedValue] = {
         CachedValue(
             "localized-home",
             owner="home.models",
-            holds="the home page in the reader's language, as field values (a snapshot)",
+            holds="the home page in the reader's language, as field values (a snapshot), "
+            "or None where it is the page asked",
             depends_on=("pages", "locales"),
         ),
         CachedValue(

@@ -56,7 +56,7 @@ def shown_content_changed(sender, created=False, **kwargs):
         return
     if created and issubclass(sender, BaseSiteSetting):
         return  # Wagtail makes a site's settings row, with the defaults, on first read
-    content_changed(MODEL_TOPICS.get(label, "settings"))
+    content_changed(MODEL_TOPICS[label])
 
 
 @receiver(post_save)

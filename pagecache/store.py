@@ -29,7 +29,9 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import DatabaseError, connection, transaction
 
-GENERATION_KEY = "pagecache:generation"
+# Not the key earlier releases used for their random generations: during a rolling upgrade
+# the old processes and the new ones each read their own.
+GENERATION_KEY = "pagecache:recorded-generation"
 _UNKNOWN = object()
 
 # The generation read once per request: the page cache, the site lookup, the menu, the
@@ -83,8 +85,9 @@ def _read_generation():
         return _from_database(fallback=None)
     copy = cache.get(GENERATION_KEY)
     if not isinstance(copy, int):
-        copy = None  # none yet, or another kind of generation left by an older release
-    if copy is None or _reconnected_since_last_check():
+        copy = None  # none yet, or not a number (never written by this module)
+    reconnected = _reconnected_since_last_check()  # asked every time: it records the check
+    if copy is None or reconnected:
         return _reconcile(copy)
     return copy
 

@@ -47,7 +47,7 @@ def test_a_missing_or_older_copy_is_replaced_by_the_recorded_number():
     with request_scope():
         assert current_generation() == str(truth)
     assert cache.get(GENERATION_KEY) == truth
-    cache.set(GENERATION_KEY, "a1b2c3d4e5f6", None)  # what an older release kept there
+    cache.set(GENERATION_KEY, "a1b2c3d4e5f6", None)  # not a number: not ours
     with request_scope():
         assert current_generation() == str(truth)
 

@@ -84,3 +84,12 @@ def test_a_restriction_added_while_redis_was_down_holds_after_it_returns(
     response = client.get(article.url)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_the_generation_in_redis_is_only_ever_raised(redis_cache):
+    backend = caches["default"]
+    backend.raise_to("counter", 700)
+    backend.raise_to("counter", 600)  # a slower process, writing what it read earlier
+    assert backend.get("counter") == 700
+    backend.raise_to("counter", 800)
+    assert backend.get("counter") == 800

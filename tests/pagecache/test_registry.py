@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.template import Context, Template
+from django.utils import translation
 
 from core.navigation import live_ancestors
 from pagecache import generational
@@ -54,6 +55,13 @@ def test_every_entry_says_who_owns_it_what_it_holds_and_what_it_shows():
             assert list(PROJECT.glob(entry.owner)), f"{name}: no template {entry.owner}"
         else:
             import_module(entry.owner)
+
+
+def test_every_change_that_starts_a_generation_names_a_known_topic():
+    from pagecache.signals import MODEL_TOPICS
+
+    assert set(settings.PAGE_CACHE_INVALIDATING_MODELS) <= set(MODEL_TOPICS)
+    assert set(MODEL_TOPICS.values()) <= TOPICS
 
 
 def test_no_code_reads_the_generation_or_keys_a_value_outside_the_registry():
@@ -141,7 +149,10 @@ def test_each_request_gets_its_own_page_objects(rf, demo_site):
     first[0].title = "written by one request"
     assert live_ancestors(type(article).objects.get(pk=article.pk))[0].title != first[0].title
     home = demo_site["home"]
-    assert home.localized is not home.localized
+    with translation.override("fr"):
+        french = home.localized
+        assert french.locale.language_code == "fr"
+        assert home.localized is not french  # rebuilt for each request, never shared
 
 
 @pytest.mark.django_db
