@@ -33,6 +33,15 @@ from django.db import DatabaseError, connection, transaction
 # the old processes and the new ones each read their own.
 GENERATION_KEY = "pagecache:recorded-generation"
 _UNKNOWN = object()
+# One more than before, and at least the clock in microseconds (PostgreSQL, then SQLite).
+RAISE_SQL_POSTGRESQL = (
+    "UPDATE pagecache_cachegeneration SET number = GREATEST(number + 1, %s) "
+    "WHERE id = 1 RETURNING number"
+)
+RAISE_SQL_SQLITE = (
+    "UPDATE pagecache_cachegeneration SET number = MAX(number + 1, %s) "
+    "WHERE id = 1 RETURNING number"
+)
 
 # The generation read once per request: the page cache, the site lookup, the menu, the
 # restricted paths and every other value of the registry key on it.
@@ -165,13 +174,9 @@ def _raise_database_number() -> int:
     older backup: a later change still gets a larger number than any copy a cache holds.
     """
     now = time.time_ns() // 1000
-    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    raise_number = RAISE_SQL_POSTGRESQL if connection.vendor == "postgresql" else RAISE_SQL_SQLITE
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE pagecache_cachegeneration SET number = {greatest}(number + 1, %s) "
-            "WHERE id = 1 RETURNING number",
-            [now],
-        )
+        cursor.execute(raise_number, [now])
         row = cursor.fetchone()
         if row is None:  # the row is gone (a flushed database): start it again
             cursor.execute(
