@@ -186,6 +186,9 @@ CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
 # (pagecache/templatetags/fragment_cache.py). Like the restricted-path list they must be
 # dropped everywhere the moment content changes, so they are only kept in a shared cache.
 FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHARED)
+# Refuse to cache anything but plain data (pagecache/generational.py: is_plain). On in
+# development and tests: a model instance in the cache is a bug that shows only under load.
+PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=False)
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "translations.numberformattingsettings",
