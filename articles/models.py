@@ -39,7 +39,7 @@ from home.restrictions import (
     is_restricted,
     restricted_pages,
 )
-from pagecache import generational
+from pagecache import generational, surrogate_keys
 
 
 class Author(index.Indexed, models.Model):
@@ -107,6 +107,7 @@ class SectionPage(
     def feed(self, request):
         from articles.feeds import SectionFeed
 
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
 
 
@@ -330,6 +331,25 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def listing_section_id(self) -> int | None:
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
+
+    def surrogate_keys_to_purge(self) -> list[str]:
+        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
+        itself, its section and the section's feed, the front pages, the feeds, and its
+        authors' and tags' archives."""
+        parent_path = self.path[: -Page.steplen]
+        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+        # Through the relations' managers: the instance a publication signal carries may hold
+        # the revision's authors and tags in memory rather than in the database.
+        author_ids = [link.author_id for link in self.article_authors.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return [
+            surrogate_keys.page(self.pk),
+            *(surrogate_keys.page(pk) for pk in section_ids),
+            surrogate_keys.HOME,
+            surrogate_keys.FEEDS,
+            *(surrogate_keys.author(pk) for pk in author_ids),
+            *(surrogate_keys.tag(pk) for pk in tag_ids),
+        ]
 
     @property
     def display_date(self):

@@ -19,7 +19,7 @@ from articles.mixins import (
 )
 from articles.models import ArticlePage, Author, SectionPage
 from home.front_page import build_front_page, sections_by_path
-from pagecache import generational
+from pagecache import generational, surrogate_keys
 
 
 class HomePage(
@@ -114,6 +114,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        surrogate_keys.add(request, surrogate_keys.HOME)
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -127,6 +128,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -136,6 +138,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        surrogate_keys.add(request, surrogate_keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -147,6 +150,7 @@ class HomePage(
     def feed(self, request):
         from articles.feeds import SiteFeed
 
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SiteFeed()(request, home=self)
 
     @classmethod

@@ -7,4 +7,4 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from pagecache import frontend, signals  # noqa: F401  (connects the receivers)
+        from pagecache import edge, frontend, signals  # noqa: F401  (connects the receivers)
