@@ -27,15 +27,13 @@ logger = logging.getLogger(__name__)
 
 
 def probe_response(status: int, payload: dict) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(payload), status=status, content_type="application/json"
-    )
+    response = HttpResponse(json.dumps(payload), status=status, content_type="application/json")
     response["Cache-Control"] = "no-store"
     return response
 
 
 def database_reachable() -> bool:
-    """The primary answers a trivial query (a replica that is down is not fatal: reads fall back)."""
+    """The primary answers a trivial query (a replica down is not fatal: reads fall back)."""
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")

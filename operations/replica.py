@@ -14,6 +14,7 @@ is streaming and less than REPLICA_MAX_LAG_SECONDS behind. Everything else reads
   whose replica read fails mid-request is answered again from the primary, never with a 5xx.
 """
 
+import contextlib
 import logging
 import threading
 import time
@@ -112,10 +113,8 @@ health = ReplicaHealth()
 
 
 def close_replica_connection() -> None:
-    try:
+    with contextlib.suppress(DatabaseError):
         connections[REPLICA].close()
-    except DatabaseError:
-        pass
 
 
 def content_changed_recently() -> bool:
