@@ -87,7 +87,8 @@ def request(method, path, headers=None, source="127.0.0.1"):
 
 
 def route(path, status=200, body="page", **headers):
-    ScriptedBackend.routes[path] = (status, {k.replace("_", "-"): v for k, v in headers.items()}, body)
+    headers = {name.replace("_", "-"): value for name, value in headers.items()}
+    ScriptedBackend.routes[path] = (status, headers, body)
 
 
 def test_public_pages_are_served_from_the_cache_for_their_s_maxage():
