@@ -29,6 +29,10 @@ from prometheus_client.core import GaugeMetricFamily
 
 PAGE_CACHE_HEADER = "X-Page-Cache"
 
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # Every process writes its counters there (the web, the worker, the scheduler).
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
 request_latency = Histogram(
     "akhbar_request_latency_seconds",
     "Time from the request reaching Django to the response leaving it, by view and method.",

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli or gzip for public pages only (BREACH: docs/deploy.md), page-cache hits included.
+    "pagecache.compression.PublicPageCompressionMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "operations.replica.ReplicaReadsMiddleware",
     "home.middleware.DatabaseOutageMiddleware",
