@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults bench-edge clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -83,6 +83,11 @@ lock: install ## Re-pin requirements.lock and requirements-dev.lock from pyproje
 bench: install ## Load test on PostgreSQL with production settings (BENCH_SIZES="1000 100000" for growth)
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
 	$(BIN)/python -m bench.run --sizes $${BENCH_SIZES:-1000} --seconds $${BENCH_SECONDS:-8}
+
+bench-edge: install ## Through Varnish: the cached article's rate vs a static file, app requests per URL
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
+	@command -v varnishd >/dev/null 2>&1 || apt-get install -y -qq varnish varnish-modules
+	$(BIN)/python -m bench.edge
 
 bench-faults: install ## Redis stopped and PostgreSQL restarted under load: errors, recovery, comment ledger
 	$(BIN)/python -m bench.faults

@@ -83,11 +83,12 @@ sub vcl_backend_response {
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
-    # Kept only when the app said so: public, a shared-cache lifetime, no cookie set.
+    # Kept only when the app said so: public, a shared-cache lifetime (static files: their
+    # max-age, set by WhiteNoise), no cookie set.
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control !~ "public"
         || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
-        || beresp.http.Cache-Control !~ "s-maxage=[1-9]") {
+        || (beresp.http.Cache-Control !~ "s-maxage=[1-9]" && bereq.url !~ "^/static/")) {
         # Hit-for-miss: the next requests go to the app too, and may be cached if public.
         set beresp.uncacheable = true;
         set beresp.ttl = 60s;
