@@ -281,6 +281,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents on object storage (S3 or compatible) when a bucket is named,
+# so any number of app servers share them; otherwise MEDIA_ROOT, a volume they must share.
+# Credentials come from boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or
+# the machine's role; docs/deploy.md lists the rest.
+MEDIA_S3_BUCKET = env_str("DJANGO_MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "region_name": env_str("DJANGO_MEDIA_S3_REGION") or None,
+            "endpoint_url": env_str("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "custom_domain": env_str("DJANGO_MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": env_str("DJANGO_MEDIA_S3_PREFIX", "media"),
+            # Public news images: plain URLs a CDN can cache, not expiring signed ones.
+            "querystring_auth": env_bool("DJANGO_MEDIA_S3_SIGNED_URLS", default=False),
+            "file_overwrite": False,
+        },
+    }
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "أخبار")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
