@@ -25,15 +25,13 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.mixins import (
-    ArticleListingMixin,
-    SeoMetadataMixin,
-    SingleQueryViewRestrictionsMixin,
-)
+from articles.feeds import SectionFeed
+from articles.listing import NEWEST_FIRST, ArticleListingMixin
 from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
-from home.navigation import live_ancestors
-from home.restrictions import (
+from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
+from core.navigation import live_ancestors
+from core.restrictions import (
     CachedPublicPageManager,
     CachedPublicPageQuerySet,
     is_restricted,
@@ -90,7 +88,7 @@ class SectionPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.listed_in_section(self)
+        articles = self.listed_articles()
         # Read only if the listing is drawn: a cached fragment of it needs no query.
         context["articles"] = SimpleLazyObject(
             lambda: self.paginate_articles(request, articles, f"section:{self.pk}")
@@ -105,10 +103,11 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from articles.feeds import SectionFeed
-
         surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
+
+    def listed_articles(self):
+        return ArticlePage.objects.listed_in_section(self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -117,8 +116,6 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-NEWEST_FIRST = ("-publication_date", "-pk")
-OLDEST_FIRST = ("publication_date", "pk")
 # How many of a language's newest articles an article's related articles are chosen from.
 RELATED_CANDIDATES = 500
 
