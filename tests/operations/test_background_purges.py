@@ -61,7 +61,13 @@ def purge_endpoint():
 
 
 @pytest.fixture
-def queued_purges(settings, purge_endpoint):
+def queued_purges(settings, purge_endpoint, monkeypatch):
+    # The worker runs in this test's transaction. Between tasks it closes connections that are
+    # not in autocommit mode, which here is the test's own (PostgreSQL would lose the test's
+    # data); a real worker runs in autocommit and keeps that hygiene.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EDGE_CACHE_PURGE_URLS = [purge_endpoint]
     settings.EDGE_CACHE_TIMEOUT = 1
