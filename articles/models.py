@@ -37,6 +37,7 @@ from core.restrictions import (
     is_restricted,
     restricted_pages,
 )
+from pagecache import surrogate_keys
 from pagecache.registry import cached_value
 
 
@@ -103,6 +104,7 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -327,6 +329,25 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def listing_section_id(self) -> int | None:
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
+
+    def surrogate_keys_to_purge(self) -> list[str]:
+        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
+        itself, its section and the section's feed, the front pages, the feeds, and its
+        authors' and tags' archives."""
+        parent_path = self.path[: -Page.steplen]
+        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+        # Through the relations' managers: the instance a publication signal carries may hold
+        # the revision's authors and tags in memory rather than in the database.
+        author_ids = [link.author_id for link in self.article_authors.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return [
+            surrogate_keys.page(self.pk),
+            *(surrogate_keys.page(pk) for pk in section_ids),
+            surrogate_keys.HOME,
+            surrogate_keys.FEEDS,
+            *(surrogate_keys.author(pk) for pk in author_ids),
+            *(surrogate_keys.tag(pk) for pk in tag_ids),
+        ]
 
     @property
     def display_date(self):

@@ -18,10 +18,10 @@ from articles.models import ArticlePage
 from comments.forms import ReaderCommentForm
 from comments.models import CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
-from comments.notifications import notify_moderators
 from comments.pending import own_pending_comments, remember_pending_comment
 from comments.ratelimit import client_ip, take_slot
 from comments.remember import forget_author, remember_author, remembered_author
+from comments.tasks import notify_moderators_task
 from comments.text import clean_single_line
 from comments.threads import PAGE_PARAMETER, TOP_LEVEL_PER_PAGE, reply_target
 from comments.tickets import TicketError, issue_ticket, ticket_age
@@ -179,7 +179,7 @@ def post_comment(request, page_id):
         with transaction.atomic():
             comment.save()
             if comment.status == CommentStatus.PENDING and comment_settings.notify_moderators:
-                transaction.on_commit(lambda: notify_moderators(comment.pk))
+                transaction.on_commit(lambda: notify_moderators_task.enqueue(comment.pk))
     except IntegrityError:
         if not ReaderComment.objects.filter(
             page=page, author_email=comment.author_email, fingerprint=comment.fingerprint
