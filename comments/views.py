@@ -101,7 +101,7 @@ def comment_page_number(comment) -> int:
 
 
 def success_response(request, page, comment):
-    published = comment is not None and comment.status == CommentStatus.APPROVED
+    published = comment.status == CommentStatus.APPROVED
     if wants_json(request):
         payload = {"status": "published" if published else "pending"}
         if published:
@@ -156,10 +156,6 @@ def post_comment(request, page_id):
         return article_with_form(
             request, page, form, status=400, notice=_("Please correct the errors below.")
         )
-    if form.is_honeypot_filled or is_too_fast(request, page, comment_settings):
-        # Robots get the answer a person would, and nothing is stored.
-        return success_response(request, page, None)
-
     data = form.cleaned_data
     comment = ReaderComment(
         page=page,
@@ -172,7 +168,13 @@ def post_comment(request, page_id):
         user_agent=clean_single_line(request.headers.get("User-Agent", ""))[:USER_AGENT_MAX_LENGTH],
         user=request.user if request.user.is_authenticated else None,
     )
-    comment.status = initial_status(comment, comment_settings, request)
+    if form.is_honeypot_filled or is_too_fast(request, page, comment_settings):
+        # Looks like a robot: kept as spam, never thrown away, because a person whose browser
+        # filled the trap field (or who pasted and sent at once) must be rescuable by a
+        # moderator. The answer is the one a person gets, so a robot learns nothing.
+        comment.status = CommentStatus.SPAM
+    else:
+        comment.status = initial_status(comment, comment_settings, request)
     try:
         with transaction.atomic():
             comment.save()
