@@ -18,11 +18,12 @@ from comments.forms import ReaderCommentForm
 from comments.models import CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
 from comments.notifications import notify_moderators
-from comments.ratelimit import client_ip, take_slot
+from comments.ratelimit import take_slot
 from comments.remember import forget_author, remember_author, remembered_author
 from comments.text import clean_single_line
 from comments.threads import PAGE_PARAMETER, TOP_LEVEL_PER_PAGE, reply_target
 from comments.tickets import TicketError, issue_ticket, ticket_age
+from pagecache.client_address import client_ip
 
 USER_AGENT_MAX_LENGTH = 500
 

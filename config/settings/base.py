@@ -79,17 +79,25 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login throttling (django-axes). Ten failures lock that account from that address, and that
-# address for every account, for the cool-off period; then the right password works again.
-# The account is never locked from everywhere, so an attacker elsewhere cannot keep a known
-# editor out, and failures during a lockout do not extend it.
+# How many reverse proxies of our own stand in front of the site (TLS terminator, load balancer,
+# Varnish...). Each appends the address it received the request from to X-Forwarded-For, so the
+# visitor is the N-th address from the end; 0 ignores the header (anyone can send it). One rule
+# for the login lockout, the comments and the page cache (pagecache/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Login throttling (django-axes). Ten failures lock that account from that address for the
+# cool-off period; then the right password works again. Only the pair is locked: never the
+# address alone (behind a proxy, or in one office, every editor may share it) and never the
+# account from everywhere (an attacker elsewhere cannot keep a known editor out), and failures
+# during a lockout do not extend it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "pagecache.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "newsroom/login_locked_out.html"
@@ -304,7 +312,4 @@ TASKS = {
 }
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
-# Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR
-# (the last address in it is used: the one our proxy appended).
-COMMENTS_CLIENT_IP_HEADER = env_str("DJANGO_COMMENTS_CLIENT_IP_HEADER", "")
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_COMMENTS_RETENTION_DAYS", 90)

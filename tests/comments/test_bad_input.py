@@ -298,6 +298,37 @@ def test_hundred_posts_a_minute_from_one_address_get_429(client, article):
 
 
 @pytest.mark.django_db
+def test_behind_a_trusted_proxy_readers_are_told_apart_by_the_address_it_saw(
+    client, article, settings
+):
+    """The login lockout's rule: X-Forwarded-For as far as our own proxies go, no further."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    action, values = open_form(client, article)
+    next_minute = timezone.now().replace(second=1, microsecond=0) + timedelta(minutes=1)
+    with freeze_time(next_minute):
+        codes = []
+        for number in range(6):
+            values.update(READER, body=f"تعليق رقم {number}")
+            # The forged first hop changes each time; the proxy's own entry does not.
+            forwarded = f"192.0.2.{number}, 203.0.113.7"
+            response = client.post(
+                action, values, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded
+            )
+            codes.append(response.status_code)
+        assert codes == [303] * 5 + [429]
+        values.update(body="قارئ آخر خلف الوكيل نفسه")
+        response = client.post(
+            action, values, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1"
+        )
+        assert response.status_code == 303
+    assert ReaderComment.objects.get(body="قارئ آخر خلف الوكيل نفسه").ip_address == "198.51.100.1"
+    assert {comment.ip_address for comment in ReaderComment.objects.all()} == {
+        "203.0.113.7",
+        "198.51.100.1",
+    }
+
+
+@pytest.mark.django_db
 def test_forged_fields_are_ignored(client, article, demo_site, moderator):
     other = make_article(demo_site["politics"], title="مقال آخر")
     response = post_comment(
