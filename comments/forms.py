@@ -2,7 +2,14 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, CommentStatus, ReaderComment
+from comments.models import (
+    BODY_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    URL_MAX_LENGTH,
+    CommentStatus,
+    ReaderComment,
+)
 from comments.text import clean_body, clean_single_line, is_invisible
 
 
@@ -20,9 +27,13 @@ class ReaderCommentForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=NAME_MAX_LENGTH)
     email = forms.EmailField(
-        label=_("Email"), help_text=_("Your email address will not be published.")
+        label=_("Email"),
+        max_length=EMAIL_MAX_LENGTH,
+        help_text=_("Your email address will not be published."),
     )
-    url = WebAddressField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+    url = WebAddressField(
+        label=_("Website"), required=False, max_length=URL_MAX_LENGTH, assume_scheme="https"
+    )
     body = forms.CharField(
         label=_("Comment"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )

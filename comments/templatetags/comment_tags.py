@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from comments.forms import ReaderCommentForm
-from comments.models import CommentSettings
+from comments.models import NAME_MAX_LENGTH, CommentSettings
 from comments.threads import PAGE_PARAMETER, load_discussion
 from comments.tickets import issue_ticket
 from pagecache import generational
@@ -61,7 +61,7 @@ def reader_comment_form(context, page, discussion):
         user = request.user
         if user.is_authenticated:
             # Signed-in readers never get the shared cached page, so their details may appear.
-            initial["name"] = user.get_full_name() or user.get_username()
+            initial["name"] = (user.get_full_name() or user.get_username())[:NAME_MAX_LENGTH]
             initial["email"] = user.email
         form = ReaderCommentForm(page=page, initial=initial)
     else:

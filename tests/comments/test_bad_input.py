@@ -367,3 +367,15 @@ def test_links_on_the_error_page_lead_back_to_the_article(client, article):
     reply_link = soup_of(response).select_one(f"#comment-{comment.pk} .comment__reply")["href"]
     assert reply_link.startswith(article.url + "?")
     assert client.get(reply_link.split("#")[0]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("form_field", "column"),
+    [("name", "author_name"), ("email", "author_email"), ("url", "author_url"), ("body", "body")],
+)
+def test_the_form_allows_no_more_than_the_column_holds(form_field, column, article):
+    """SQLite stores anything; PostgreSQL refuses what is too long: they must agree."""
+    from comments.forms import ReaderCommentForm
+
+    allowed = ReaderCommentForm(page=article).fields[form_field].max_length
+    assert allowed == ReaderComment._meta.get_field(column).max_length

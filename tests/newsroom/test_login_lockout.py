@@ -70,9 +70,7 @@ def test_an_attacker_elsewhere_cannot_lock_the_editor_out_of_the_office(client, 
 
 
 @pytest.mark.django_db
-def test_failures_from_one_address_never_lock_out_the_other_accounts_there(
-    client, section_editor
-):
+def test_failures_from_one_address_never_lock_out_the_other_accounts_there(client, section_editor):
     """One office, one proxy, one address for every editor: guesses there lock no one else."""
     with freeze_time(START):
         for attempt in range(30):
