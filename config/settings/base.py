@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "home.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so what it keeps is already clean (core/output.py).
+    "core.output.ControlCharacterFreeOutputMiddleware",
     "home.middleware.DatabaseOutageMiddleware",
     "pagecache.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
