@@ -18,6 +18,7 @@ from articles.mixins import (
     SingleQueryViewRestrictionsMixin,
 )
 from articles.models import ArticlePage, Author, SectionPage
+from core.page_forms import SitePageForm
 from home.front_page import build_front_page, sections_by_path
 from pagecache import generational
 
@@ -27,6 +28,7 @@ class HomePage(
 ):
     """The front page: the editors' lead story and featured articles, the latest, each section."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     lead_article = models.ForeignKey(
         "articles.ArticlePage",

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import SectionPage
+from core.dates import BoundedDateField
 from search.normalise import CONTROL_CHARACTERS
 
 
@@ -30,13 +31,13 @@ class ArticleSearchForm(forms.Form):
         empty_label=_("All sections"),
         error_messages={"invalid_choice": _("Choose one of the sections in the list.")},
     )
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter the date as year-month-day, e.g. 2024-03-31.")},
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label=_("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
