@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from articles.mixins import requested_page_number
 from articles.models import NEWEST_FIRST, OLDEST_FIRST, ArticlePage
 from pagecache.generational import remember
+from pagecache.middleware import note_page_shown
 
 
 def newest(articles, limit: int) -> list[ArticlePage]:
@@ -66,4 +67,6 @@ class ArticleListing:
 def paginate_listing(request, articles, per_page: int, count_key: str | None) -> PaginatorPage:
     """The page of ``articles`` that ``?page=`` asks for (see ArticleListingMixin)."""
     paginator = Paginator(ArticleListing(articles, count_key), per_page)
-    return paginator.get_page(requested_page_number(request))
+    page = paginator.get_page(requested_page_number(request))
+    note_page_shown(request, "page", page.number)
+    return page

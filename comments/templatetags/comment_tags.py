@@ -7,9 +7,10 @@ from django.utils.translation import ngettext
 
 from comments.forms import ReaderCommentForm
 from comments.models import NAME_MAX_LENGTH, CommentSettings
-from comments.threads import PAGE_PARAMETER, load_discussion
+from comments.threads import PAGE_PARAMETER, load_discussion, requested_page
 from comments.tickets import issue_ticket
 from pagecache import generational
+from pagecache.middleware import note_page_shown
 from pagecache.templatetags.fragment_cache import fragment_key
 
 register = template.Library()
@@ -29,23 +30,29 @@ def reader_discussion(context, page):
     request = context["request"]
     per_request = request.__dict__.setdefault("_reader_discussions", {})
     if page.pk not in per_request:
-        page_number = request.GET.get(PAGE_PARAMETER)
+        # Kept per page number, not per spelling: "?comments_page=02" or a number past the
+        # end never adds a cache entry of its own.
+        number = requested_page(request.GET.get(PAGE_PARAMETER))
         key = None
         if settings.FRAGMENT_CACHE_ENABLED and not getattr(request, "is_preview", False):
-            digest = hashlib.sha1(str(page_number).encode(), usedforsecurity=False).hexdigest()
-            key = generational.generation_key("discussion", page.pk, digest[:16])
+            key = generational.generation_key("discussion", page.pk, number)
         discussion = generational.get(key) if key else None
         if discussion is None:
             discussion = load_discussion(
                 page,
-                page_number,
+                number,
                 # Only read (one query) when there is a conversation to draw.
                 max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
             )
-            if key:
+            if key and shown_page_number(discussion) == number:
                 generational.set(key, discussion)
+        note_page_shown(request, PAGE_PARAMETER, shown_page_number(discussion))
         per_request[page.pk] = discussion
     return per_request[page.pk]
+
+
+def shown_page_number(discussion) -> int:
+    return discussion.page_obj.number if discussion.page_obj else 1
 
 
 @register.simple_tag(takes_context=True)

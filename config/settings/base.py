@@ -166,6 +166,9 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How many values kept under the cache generation each server process also keeps in its own
 # memory (pagecache/generational.py): whole pages, page fragments, menus.
 PAGE_CACHE_LOCAL_ENTRIES = env_int("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 500)
+# How many new pages one visitor (one address) may add to the page cache in a minute; past
+# that their pages are rendered and served but not kept. 0 turns the limit off.
+PAGE_CACHE_NEW_ENTRIES_PER_VISITOR = env_int("DJANGO_PAGE_CACHE_NEW_ENTRIES_PER_VISITOR", 120)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
 PAGE_CACHE_BYPASS_COOKIES = ["messages"]
 # Campaign and click identifiers that links from social networks and newsletters add: they do
