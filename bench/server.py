@@ -56,6 +56,8 @@ def gunicorn(env: dict, port: int, workers: int = WORKERS):
         [
             str(BIN_DIR / "gunicorn"),
             "config.wsgi:application",
+            "--config",
+            "config/gunicorn.py",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -4,6 +4,7 @@
 set -e
 python manage.py migrate --noinput
 exec gunicorn config.wsgi:application \
+    --config config/gunicorn.py \
     --bind "0.0.0.0:${PORT:-8000}" \
     --workers "${WEB_CONCURRENCY:-2}" \
     --access-logfile - \

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import SectionPage
 from core.dates import BoundedDateField
 from search.normalise import CONTROL_CHARACTERS
+from search.query import MAX_QUERY_CHARACTERS
 
 
 class SearchTextField(forms.CharField):
@@ -19,10 +20,19 @@ class SectionChoiceField(forms.ModelChoiceField):
 
 
 class ArticleSearchForm(forms.Form):
+    # What the search reads of a query is also the most the form takes: a longer one is
+    # refused with a message (its text kept in the box), not silently cut.
     q = SearchTextField(
         label=_("Search the articles"),
         required=False,
+        max_length=MAX_QUERY_CHARACTERS,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _(
+                "Your search is %(show_value)s characters long; shorten it to "
+                "%(limit_value)s at most."
+            )
+        },
     )
     section = SectionChoiceField(
         label=_("Section"),
