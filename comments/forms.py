@@ -10,7 +10,7 @@ from comments.models import (
     CommentStatus,
     ReaderComment,
 )
-from comments.text import clean_body, clean_single_line, is_invisible
+from comments.text import clean_body, clean_single_line, has_visible_letter, is_invisible
 
 
 class WebAddressField(forms.URLField):
@@ -59,6 +59,10 @@ class ReaderCommentForm(forms.Form):
         name = clean_single_line(self.cleaned_data["name"])
         if is_invisible(name):
             raise forms.ValidationError(self.fields["name"].error_messages["required"])
+        if not has_visible_letter(name):
+            raise forms.ValidationError(
+                _("Enter a name with at least one letter a reader can see."), code="no_letter"
+            )
         return name
 
     def clean_email(self):
