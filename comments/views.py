@@ -3,6 +3,7 @@
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -15,9 +16,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import ArticlePage
 from comments.forms import ReaderCommentForm
-from comments.models import CommentSettings, CommentStatus, ReaderComment
+from comments.models import BODY_MAX_LENGTH, CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
 from comments.notifications import notify_moderators
+from comments.oversize import read_field_beginnings
 from comments.ratelimit import take_slot
 from comments.remember import forget_author, remember_author, remembered_author
 from comments.text import clean_single_line
@@ -117,11 +119,35 @@ def success_response(request, page, comment):
     return HttpResponseRedirect(f"{page.url}?comment=pending#comment-status", status=303)
 
 
+def oversize_response(request, page):
+    """The article, the form and the beginning of what the reader sent (comments/oversize.py)."""
+    sent = read_field_beginnings(request)
+    typed = ("name", "email", "url", "body", "parent", "remember")
+    form = ReaderCommentForm({name: sent[name] for name in typed if name in sent}, page=page)
+    form.is_valid()  # the body's length error shows next to it
+    return article_with_form(
+        request,
+        page,
+        form,
+        status=413,
+        notice=_(
+            "Your comment is far longer than a comment may be (%(limit)s characters), so it "
+            "could not be received. Its beginning is below: copy what you want to keep, "
+            "shorten it and send it again."
+        )
+        % {"limit": BODY_MAX_LENGTH},
+    )
+
+
 @csrf_exempt
 @require_POST
 def post_comment(request, page_id):
     page = commentable_article(page_id)
-    form = ReaderCommentForm(request.POST, page=page)
+    try:
+        posted = request.POST
+    except RequestDataTooBig:
+        return oversize_response(request, page)
+    form = ReaderCommentForm(posted, page=page)
     if not page.comments_open:
         return article_with_form(
             request, page, form, status=403, notice=_("Comments are closed on this article.")
