@@ -25,11 +25,14 @@ CONNECTION_PROBLEM_MARKERS = (
     "the database system is",
     "shutting down",
     "no connection",
+    # SQLite's writer waited its full timeout: passing, so "try again" is the right answer.
+    "database is locked",
+    "database table is locked",
 )
 
 
 def is_database_outage(exception) -> bool:
-    """A lost or refused connection; not a broken query (that stays a 500, to be fixed)."""
+    """A lost, refused or busy database; not a broken query (that stays a 500, to be fixed)."""
     if isinstance(exception, InterfaceError):
         return True
     if not isinstance(exception, OperationalError):

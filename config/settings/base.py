@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After the CSRF check: each admin write whole or not at all (core/admin_writes.py).
+    "core.admin_writes.AtomicAdminWritesMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,6 +138,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`): readers never wait for a writer (write-ahead log), a writer waits up to
+# 20 s for another instead of failing with "database is locked", and every transaction takes
+# the write lock when it starts (IMMEDIATE), so two cannot deadlock upgrading to it.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis where REDIS_URL is set, otherwise memory local to each process.
