@@ -9,11 +9,12 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from articles.models import ArticlePage
 from comments.models import CommentStatus, ReaderComment
 from comments.permissions import moderators_only_response, user_can_moderate
+from comments.queue_search import matching_comments
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):
@@ -54,6 +55,14 @@ class CommentsMenuItem(MenuItem):
         )
 
 
+class ReaderCommentIndexView(IndexView):
+    def search_queryset(self, queryset):
+        """Every word of the search, in any order and spelling (comments/queue_search.py)."""
+        if not self.is_searching:
+            return queryset
+        return matching_comments(queryset, self.search_query)
+
+
 class ReaderCommentViewSet(SnippetViewSet):
     model = ReaderComment
     icon = "comment"
@@ -78,6 +87,7 @@ class ReaderCommentViewSet(SnippetViewSet):
         "is_staff_reply",
     ]
     filterset_class = ReaderCommentFilterSet
+    index_view_class = ReaderCommentIndexView
     search_fields = ["author_name", "author_email", "body"]
     search_backend_name = None
     ordering = ["-created_at"]
