@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from comments.forms import ReaderCommentForm
 from comments.models import NAME_MAX_LENGTH, CommentSettings
+from comments.remember import COOKIE_NAME
 from comments.threads import PAGE_PARAMETER, load_discussion, requested_page
 from comments.tickets import issue_ticket
 from pagecache import generational
@@ -166,3 +167,18 @@ def avatar_hue(name):
     return int(hashlib.md5(name.encode("utf-8"), usedforsecurity=False).hexdigest(), 16) % (
         AVATAR_HUES
     )
+
+
+@register.inclusion_tag("components/privacy/comments.html")
+def comment_privacy_notice():
+    """What the privacy page says about comments and the remember-me cookie.
+
+    For the site's information pages: ``{% load comment_tags %}{% comment_privacy_notice %}``.
+    The facts (the cookie's name, how long addresses are kept) come from the code, so the
+    wording cannot drift from what the site does.
+    """
+    days = settings.COMMENTS_PERSONAL_DATA_RETENTION_DAYS
+    return {
+        "cookie_name": COOKIE_NAME,
+        "retention": ngettext("%(days)s day", "%(days)s days", days) % {"days": days},
+    }
