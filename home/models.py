@@ -2,25 +2,31 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from articles.mixins import (
-    ArticleListingMixin,
-    SeoMetadataMixin,
-    SingleQueryViewRestrictionsMixin,
-)
+from articles.blocks import ArticleBodyBlock
+from articles.feeds import SiteFeed
+from articles.listing import ArticleListingMixin
 from articles.models import ArticlePage, Author, SectionPage
+from articles.numbering import number_body
+from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
 from home.front_page import build_front_page, sections_by_path
-from pagecache import generational
+from pagecache import surrogate_keys
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
+
+LOCALIZED_HOME = cached_value("localized-home")
 
 
 class HomePage(
@@ -61,7 +67,7 @@ class HomePage(
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
+    subpage_types = ["articles.SectionPage", "home.InformationPage"]
     template = "pages/home_page.html"
 
     class Meta:
@@ -75,14 +81,16 @@ class HomePage(
         Wagtail starts routing every request from the site root's ``localized`` version, which
         looks the active language's locale up in the database. Which home page serves which
         language changes only when pages are published or locales edited, both of which start
-        a new cache generation (pagecache/).
+        a new cache generation (pagecache/). The cache holds its field values, or None when
+        the page is its own localized version: each request gets a page object of its own.
         """
-        return generational.get_or_compute(
-            "localized-home",
-            self.pk,
-            get_language(),
-            compute=lambda: super(HomePage, self).localized,
-        )
+
+        def compute():
+            localized = super(HomePage, self).localized
+            return None if localized.pk == self.pk else snapshot(localized)
+
+        found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
+        return self if found is None else rebuild(found)
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.
@@ -116,6 +124,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        surrogate_keys.add(request, surrogate_keys.HOME)
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -129,6 +138,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -138,6 +148,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        surrogate_keys.add(request, surrogate_keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -147,20 +158,8 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from articles.feeds import SiteFeed
-
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SiteFeed()(request, home=self)
-
-    @classmethod
-    def archive_url(cls, home: Page, route: str, slug: str, request=None) -> str:
-        """The URL of a tag or author archive under ``home`` (which need not be specific)."""
-        # A listing links every byline to its author's archive: the home page's own URL is
-        # worked out once per request, not once per link. (Not on the page object: home pages
-        # are shared by the requests of a process, pagecache/generational.py.)
-        known = request.__dict__.setdefault("_home_urls", {}) if request is not None else {}
-        if home.pk not in known:
-            known[home.pk] = home.get_url(request)
-        return known[home.pk] + cls.get_resolver().reverse(route, slug)
 
     def listed_articles(self):
         return ArticlePage.objects.listed_under(self)
@@ -182,3 +181,44 @@ class HomePageFeaturedArticle(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("featured article")
         verbose_name_plural = _("featured articles")
+
+
+class InformationPage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
+    """A page about the publication itself: about us, contact, privacy policy, terms of use.
+
+    Written with the article's blocks (headed sections, lists with bold leads, quotes, images)
+    but without a byline, a date, comments or numbering: these pages are the newsroom's, not a
+    story's. They sit under a language's home page (and under each other, as a WordPress
+    site's pages may) and are linked from the footer.
+    """
+
+    base_form_class = SitePageForm
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=1000,
+        help_text=_("One or two sentences shown under the title and to search engines."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    show_in_footer = models.BooleanField(
+        _("show in the footer"),
+        default=True,
+        help_text=_("List this page among the information pages at the foot of every page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.InformationPage"]
+    subpage_types = ["home.InformationPage"]
+    template = "pages/information_page.html"
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+    @cached_property
+    def sections(self):
+        """The body's blocks in order; information pages never number their sections."""
+        return number_body(self.body, numbered=False)

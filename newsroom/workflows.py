@@ -5,6 +5,7 @@ editors, then the Editor-in-chief) covers the sections it is assigned to, "سي�
 """
 
 from django.utils.translation import gettext_noop
+from wagtail.models import Workflow, WorkflowPage
 
 from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS
 
@@ -12,6 +13,8 @@ EDITORIAL_REVIEW = gettext_noop("Editorial review")
 SENSITIVE_REVIEW = gettext_noop("Sensitive review")
 SECTION_EDITOR_APPROVAL = gettext_noop("Section editor approval")
 EDITOR_IN_CHIEF_SIGN_OFF = gettext_noop("Editor-in-chief sign-off")
+WORKFLOW_NAMES = (EDITORIAL_REVIEW, SENSITIVE_REVIEW)
+TASK_NAMES = (SECTION_EDITOR_APPROVAL, EDITOR_IN_CHIEF_SIGN_OFF)
 
 WORKFLOW_STEPS = {
     EDITORIAL_REVIEW: [(SECTION_EDITOR_APPROVAL, SECTION_EDITORS)],
@@ -89,8 +92,6 @@ def assign_sensitive_review(section) -> bool:
 
     Returns whether anything changed, so the demo build can stay quiet on a second run.
     """
-    from wagtail.models import Workflow, WorkflowPage
-
     if WorkflowPage.objects.filter(page=section).exists():
         return False
     workflow = Workflow.objects.filter(name=SENSITIVE_REVIEW).first()

@@ -1,6 +1,10 @@
-"""Production settings, `check --deploy` and the docker-compose file, checked without Docker."""
+"""Production settings, `check --deploy` and the docker-compose file, checked without Docker.
+
+The image itself (build context, Dockerfile, start script): test_docker_image.py.
+"""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,7 +66,7 @@ def test_compose_has_postgres_with_a_volume_and_a_healthcheck(compose):
     assert "pg_isready" in " ".join(db["healthcheck"]["test"])
 
 
-def test_compose_web_runs_the_dockerfile_with_production_settings(compose):
+def test_compose_web_builds_the_image_against_the_compose_database(compose):
     web = compose["services"]["web"]
     assert web["build"] == "."
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
@@ -71,15 +75,7 @@ def test_compose_web_runs_the_dockerfile_with_production_settings(compose):
     assert "@db:5432/" in environment["DATABASE_URL"]
     for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
         assert environment[name]
-
-    dockerfile = (PROJECT_DIR / "Dockerfile").read_text()
-    assert "DJANGO_SETTINGS_MODULE=config.settings.production" in dockerfile
-    assert "requirements.lock" in dockerfile
-    user_lines = [line for line in dockerfile.splitlines() if line.startswith("USER ")]
-    assert user_lines and user_lines[-1] != "USER root"
-
-    start = (PROJECT_DIR / "docker" / "start-web.sh").read_text()
-    assert start.index("migrate") < start.index("gunicorn")
+    # The image itself (Dockerfile, start script): tests/project/test_docker_image.py.
 
 
 def compose_value(value) -> str:
@@ -138,7 +134,7 @@ def test_gunicorn_lets_the_longest_search_and_more_reach_the_site():
     start = (PROJECT_DIR / "docker" / "start-web.sh").read_text()
     bench = (PROJECT_DIR / "bench" / "server.py").read_text()
     assert "--config config/gunicorn.py" in start
-    assert '"--config",\n            "config/gunicorn.py"' in bench
+    assert '"--limit-request-line",\n            str(LIMIT_REQUEST_LINE)' in bench
 
     port = 18731
     server = subprocess.Popen(
@@ -174,3 +170,93 @@ def test_gunicorn_lets_the_longest_search_and_more_reach_the_site():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- Beyond one machine: the edge profile, the serving stack, the VCL (docs/deploy.md) ---
+
+VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
+
+
+def test_compose_runs_the_worker_for_background_tasks(compose):
+    worker = compose["services"]["worker"]
+    assert worker["command"] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == compose["services"]["web"]["environment"]
+    assert "profiles" not in worker  # tasks would wait forever without it
+
+
+def test_compose_edge_profile_puts_varnish_in_front_of_two_app_servers(compose):
+    services = compose["services"]
+    varnish = services["varnish"]
+    assert varnish["profiles"] == ["edge"]
+    assert varnish["build"] == "deploy/varnish"
+    assert varnish["depends_on"]["web"]["condition"] == "service_healthy"
+    assert varnish["depends_on"]["web2"]["condition"] == "service_healthy"
+    web2 = services["web2"]
+    assert web2["profiles"] == ["edge"]
+    assert web2["build"] == "." and web2["environment"] == services["web"]["environment"]
+    for name in ("worker", "scheduler"):
+        assert "profiles" not in services[name]
+
+    backends = (PROJECT_DIR / "deploy" / "varnish" / "backends.vcl").read_text()
+    for host in ("web", "web2"):
+        assert f'.host = "{host}";' in backends
+    assert '.url = "/healthz";' in backends
+    assert '"worker";' in backends  # the worker sends the purges
+    dockerfile = (PROJECT_DIR / "deploy" / "varnish" / "Dockerfile").read_text()
+    assert "varnish-modules" in dockerfile and "default.vcl" in dockerfile
+
+
+def test_readers_get_keep_alive_and_compressed_pages_in_every_topology(compose):
+    environment = compose["services"]["web"]["environment"]
+    assert environment["GUNICORN_WORKER_CLASS"] == "gthread"
+    assert int(environment["GUNICORN_KEEPALIVE_SECONDS"]) > 0
+    start = (PROJECT_DIR / "docker" / "start-web.sh").read_text()
+    assert "--config config/gunicorn.py" in start
+
+    from config import gunicorn as gunicorn_settings
+
+    assert gunicorn_settings.worker_class == "gthread" and gunicorn_settings.keepalive > 0
+    # Directly on gunicorn: the app compresses public pages; behind Varnish: Varnish does.
+    from django.conf import settings
+
+    assert "pagecache.compression.PublicPageCompressionMiddleware" in settings.MIDDLEWARE
+    assert "set beresp.do_gzip = true;" in VCL.read_text()
+
+
+def test_the_health_probes_are_not_in_gunicorn_s_access_log(monkeypatch):
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    from config.gunicorn import PROBE_PATHS, ProbeQuietLogger
+    from operations.probes import PROBE_PATHS as ANSWERED
+
+    assert set(PROBE_PATHS) == set(ANSWERED)
+    logged = []
+    monkeypatch.setattr(
+        Logger, "access", lambda self, resp, req, environ, took: logged.append(environ["PATH_INFO"])
+    )
+    logger = ProbeQuietLogger(Config())
+    for path in ("/healthz", "/readyz", "/ar/"):
+        logger.access(None, None, {"PATH_INFO": path}, 0)
+    assert logged == ["/ar/"]
+
+
+def test_the_vcl_strips_the_same_campaign_parameters_as_the_app():
+    from django.conf import settings
+
+    text = VCL.read_text()
+    lists = {
+        frozenset(found.split("|")) for found in re.findall(r"\((utm_source\|[a-z_|]+)\)", text)
+    }
+    assert lists == {frozenset(settings.PAGE_CACHE_IGNORED_QUERY_PARAMETERS)}
+
+
+def test_the_vcl_passes_the_cookies_the_app_s_page_cache_passes():
+    from django.conf import settings
+
+    text = VCL.read_text()
+    cookies = re.search(r'Cookie ~ "\(\^\|;\\s\*\)\(([a-z_|]+)\)=', text).group(1)
+    assert set(cookies.split("|")) == {
+        settings.SESSION_COOKIE_NAME,
+        *settings.PAGE_CACHE_BYPASS_COOKIES,
+    }

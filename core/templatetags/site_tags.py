@@ -1,0 +1,36 @@
+"""Site-wide head: the canonical URL and addresses on the site's public host."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's one address: archives and later listing pages keep their own."""
+    request = context.get("request")
+    explicit = context.get("canonical_url")
+    page = context.get("page")
+    if explicit:
+        url = explicit
+    elif isinstance(page, Page):
+        url = page.get_full_url(request)
+    else:
+        return request.build_absolute_uri(request.path) if request else ""
+    listing = context.get("articles")
+    number = getattr(listing, "number", 1)
+    return f"{url}?page={number}" if number > 1 else url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` on the site's public address, as canonical URLs are (not the request's host)."""
+    return site_absolute_url(context.get("request"), url)
+
+
+def site_absolute_url(request, url: str) -> str:
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return request.build_absolute_uri(url) if request else url
+    return site.root_url + url
