@@ -31,6 +31,7 @@ from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.navigation import live_ancestors
+from core.page_forms import SitePageForm
 from core.restrictions import (
     CachedPublicPageManager,
     CachedPublicPageQuerySet,
@@ -73,6 +74,7 @@ class SectionPage(
 ):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -187,6 +189,7 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
+    base_form_class = SitePageForm
     standfirst = models.TextField(
         _("standfirst"),
         max_length=1000,

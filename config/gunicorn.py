@@ -3,6 +3,14 @@
 Workers are threaded (gthread) and keep a reader's connection open between requests
 (keep-alive), so a phone reading several pages, or a proxy in front, does not pay a new TCP
 (and TLS, at the proxy) handshake per page; sync workers close after every response.
+
+A search is a GET: its words travel in the request line, and gunicorn answers a line longer than
+``limit_request_line`` itself, with a bare English 414, before Django sees it. Each Arabic letter
+is six bytes there (two UTF-8 bytes, percent-encoded), so the default 4,094 bytes stopped at about
+680 letters. 8,190, gunicorn's largest, fits the longest search the form allows twice over
+(tests/project/test_deployment.py checks it), so even a longer query pasted into the address bar
+reaches the form and gets its message in the reader's language. The benchmark server
+(bench/server.py) passes the same limit.
 """
 
 import os
@@ -18,6 +26,7 @@ worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE_SECONDS", "5"))
 forwarded_allow_ips = "*"
+limit_request_line = 8190
 # With JSON logs, Django writes the access lines itself, with the request id
 # (operations/logs.py); otherwise gunicorn's own access log goes to stdout.
 accesslog = None if os.environ.get("DJANGO_LOG_FORMAT") == "json" else "-"

@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as site_views
 from operations import views as operations_views
 
+# A database outage is a 503 on every URL, even when it strikes outside a view (core/outage.py).
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -20,6 +20,7 @@ from articles.listing import ArticleListingMixin
 from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
+from core.page_forms import SitePageForm
 from home.front_page import build_front_page, sections_by_path
 from pagecache import surrogate_keys
 from pagecache.registry import cached_value
@@ -33,6 +34,7 @@ class HomePage(
 ):
     """The front page: the editors' lead story and featured articles, the latest, each section."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     lead_article = models.ForeignKey(
         "articles.ArticlePage",
@@ -190,6 +192,7 @@ class InformationPage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     site's pages may) and are linked from the footer.
     """
 
+    base_form_class = SitePageForm
     intro = models.TextField(
         _("introduction"),
         blank=True,

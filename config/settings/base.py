@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Brotli or gzip for public pages only (BREACH: docs/deploy.md), page-cache hits included.
     "pagecache.compression.PublicPageCompressionMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so what it keeps is already clean (core/output.py).
+    "core.output.ControlCharacterFreeOutputMiddleware",
     "operations.replica.ReplicaReadsMiddleware",
     "core.middleware.DatabaseOutageMiddleware",
     "pagecache.middleware.CachedSiteMiddleware",
@@ -89,21 +91,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After the CSRF check: each admin write whole or not at all (core/admin_writes.py).
+    "core.admin_writes.AtomicAdminWritesMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login throttling (django-axes). Ten failures lock that account from that address, and that
-# address for every account, for the cool-off period; then the right password works again.
-# The account is never locked from everywhere, so an attacker elsewhere cannot keep a known
-# editor out, and failures during a lockout do not extend it.
+# How many reverse proxies of our own stand in front of the site (TLS terminator, load balancer,
+# Varnish...). Each appends the address it received the request from to X-Forwarded-For, so the
+# visitor is the N-th address from the end; 0 ignores the header (anyone can send it). One rule
+# for the login lockout, the comments and the page cache (pagecache/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Login throttling (django-axes). Ten failures lock that account from that address for the
+# cool-off period; then the right password works again. Only the pair is locked: never the
+# address alone (behind a proxy, or in one office, every editor may share it) and never the
+# account from everywhere (an attacker elsewhere cannot keep a known editor out), and failures
+# during a lockout do not extend it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "pagecache.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "newsroom/login_locked_out.html"
@@ -140,6 +152,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`): readers never wait for a writer (write-ahead log), a writer waits up to
+# 20 s for another instead of failing with "database is locked", and every transaction takes
+# the write lock when it starts (IMMEDIATE), so two cannot deadlock upgrading to it.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A streaming replica for anonymous readers' pages (operations/replica.py): used only while it
@@ -188,6 +210,9 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How many values kept under the cache generation each server process also keeps in its own
 # memory (pagecache/generational.py): whole pages, page fragments, menus.
 PAGE_CACHE_LOCAL_ENTRIES = env_int("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 500)
+# How many new pages one visitor (one address) may add to the page cache in a minute; past
+# that their pages are rendered and served but not kept. 0 turns the limit off.
+PAGE_CACHE_NEW_ENTRIES_PER_VISITOR = env_int("DJANGO_PAGE_CACHE_NEW_ENTRIES_PER_VISITOR", 120)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
 # "read_primary": a reader who just posted sees their own write (operations/replica.py).
 PAGE_CACHE_BYPASS_COOKIES = ["messages", "read_primary"]
@@ -400,7 +425,4 @@ TASK_MAX_ATTEMPTS = env_int("DJANGO_TASK_MAX_ATTEMPTS", 5)
 TASK_RETRY_SECONDS = env_int("DJANGO_TASK_RETRY_SECONDS", 30)
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
-# Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR
-# (the last address in it is used: the one our proxy appended).
-COMMENTS_CLIENT_IP_HEADER = env_str("DJANGO_COMMENTS_CLIENT_IP_HEADER", "")
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_COMMENTS_RETENTION_DAYS", 90)

@@ -97,6 +97,81 @@ def test_production_settings_import_with_the_compose_environment(compose):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def longest_search_request_line(language_code: str = "fr") -> int:
+    """The longest request line the search form can send, in the costliest characters.
+
+    A four-byte character (an emoji) is twelve bytes once percent-encoded; the filters are at
+    their longest too.
+    """
+    from urllib.parse import urlencode
+
+    from search.forms import ArticleSearchForm
+
+    query = urlencode(
+        {
+            "q": "😀" * ArticleSearchForm.base_fields["q"].max_length,
+            "section": "9" * 12,
+            "date_from": "2100-12-31",
+            "date_to": "2100-12-31",
+            "page": "9" * 9,
+        }
+    )
+    return len(f"GET /{language_code}/search/?{query} HTTP/1.1")
+
+
+@pytest.mark.slow
+def test_gunicorn_lets_the_longest_search_and_more_reach_the_site():
+    """gunicorn, with the settings the image and the benchmark use, passes a long Arabic
+    search (680 letters and beyond) to the site, which answers it in Arabic (a 414 from
+    gunicorn would be a bare English page)."""
+    import socket
+    import time
+    from urllib.parse import quote
+
+    from config import gunicorn as gunicorn_settings
+
+    assert gunicorn_settings.limit_request_line >= 2 * longest_search_request_line()
+    start = (PROJECT_DIR / "docker" / "start-web.sh").read_text()
+    bench = (PROJECT_DIR / "bench" / "server.py").read_text()
+    assert "--config config/gunicorn.py" in start
+    assert '"--limit-request-line",\n            str(LIMIT_REQUEST_LINE)' in bench
+
+    port = 18731
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "tests.project.echo_wsgi:application",
+            "--config",
+            "config/gunicorn.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+        ],
+        cwd=PROJECT_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+
+        def status_for(letters: int) -> bytes:
+            target = "/ar/search/?q=" + quote("ب" * letters)
+            for _attempt in range(100):
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+                        connection.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                        return connection.recv(64).split(b"\r\n")[0]
+                except ConnectionRefusedError:
+                    time.sleep(0.1)
+            raise AssertionError("gunicorn did not start")
+
+        for letters in (680, 1000, 1300):
+            assert status_for(letters) == b"HTTP/1.1 200 OK", letters
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 # --- Beyond one machine: the edge profile, the serving stack, the VCL (docs/deploy.md) ---
 
 VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
