@@ -37,6 +37,7 @@ from home.models import HomePage, InformationPage
 from pagecache.store import new_generation
 from translations.stream_data import with_block_ids
 from wordpress_import import media
+from wordpress_import.bulk_pages import NewArticle, create_articles
 from wordpress_import.comments import import_comments
 from wordpress_import.content import (
     CHAR_FIELD_MAX,
@@ -108,6 +109,9 @@ class WordPressImporter:
         self._pending_redirects: list[tuple[str, Page | None, str]] = []
         self._articles_done = 0
         self._sticky: list[tuple] = []
+        # New articles of the current batch, written together (bulk_pages), and their slugs.
+        self._new_articles: list[tuple[NewArticle, Callable[[], None]]] = []
+        self._reserved_slugs: set[tuple[int, str]] = set()
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -164,6 +168,7 @@ class WordPressImporter:
                     self._import_post(item)
                 elif item.post_type == "attachment":
                     self._import_attachment_item(item)
+            self._flush_new_articles()
             self._flush_redirects()
         for _item in batch:
             done += 1
@@ -434,23 +439,62 @@ class WordPressImporter:
         self._status_warnings(item, warnings)
         self.report.count("post", outcome)
         self._articles_done += 1
-        if self.write:
-            if author is not None:
-                page.article_authors = [ArticlePageAuthor(author=author)]
-            # Set before the first save, so the revision (what editors publish next) has them.
-            page.tags.set(tag_names)
-            self._save_page(page, item, section, date, modified, new=outcome == "imported")
+        notes = warnings + converted.report.notes
+
+        def finish():
+            """What needs the page's id: the mapping, comments, redirects, the report."""
             self._remember("post", item.wp_id, page.pk, item.modified_gmt)
             if item.is_sticky:
                 self._sticky.append((date, page.pk))
             self._import_comments(item, page)
             self._post_redirects(item, page)
-        else:
+            self._warn_post(item, page, title, notes, converted)
+
+        if not self.write:
             self._dry_run_comments(item)
+            self._warn_post(item, page, title, notes, converted)
+        elif outcome == "imported" and self._bulk_eligible(item):
+            # Written with the rest of the batch (bulk_pages), then finished.
+            self._reserved_slugs.add((section.pk, page.slug))
+            publish = item.status == "publish"
+            self._new_articles.append(
+                (
+                    NewArticle(
+                        page=page,
+                        section=section,
+                        live=publish,
+                        first_published_at=date if publish else None,
+                        last_published_at=modified if publish else None,
+                        tag_names=tag_names,
+                        author_id=author.pk if author is not None else None,
+                    ),
+                    finish,
+                )
+            )
+        else:
+            if author is not None:
+                page.article_authors = [ArticlePageAuthor(author=author)]
+            # Set before the first save, so the revision (what editors publish next) has them.
+            page.tags.set(tag_names)
+            self._save_page(page, item, section, date, modified, new=outcome == "imported")
+            finish()
+
+    def _bulk_eligible(self, item: Item) -> bool:
+        """A new post, published or a draft, without a password: nothing but rows to write."""
+        return not item.password and item.status != "future"
+
+    def _flush_new_articles(self) -> None:
+        pending, self._new_articles = self._new_articles, []
+        self._reserved_slugs = set()
+        create_articles([article for article, _finish in pending])
+        for _article, finish in pending:
+            finish()
+
+    def _warn_post(self, item: Item, page, title: str, notes: list[str], converted) -> None:
         self.report.warn(
             "post",
             item.wp_id,
-            warnings + converted.report.notes,
+            notes,
             title=title,
             page_id=page.pk,
             dropped=converted.report.dropped,
@@ -485,7 +529,9 @@ class WordPressImporter:
         candidate = slug
         suffix = 2
         siblings = Page.objects.child_of(parent) if parent.pk else Page.objects.none()
-        while siblings.filter(slug=candidate).exists():
+        while (parent.pk, candidate) in self._reserved_slugs or siblings.filter(
+            slug=candidate
+        ).exists():
             candidate = f"{slug[:250]}-{suffix}"
             suffix += 1
         return candidate
