@@ -23,15 +23,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import sql
-from django.db.models.sql.compiler import SQLInsertCompiler
 from django.utils import timezone
 from modelsearch.backends import get_search_backends
 from taggit.models import Tag
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Page, ReferenceIndex, Revision
 
 from articles.models import ArticlePage, ArticlePageAuthor, ArticlePageTag, SectionPage
 from search import indexing
+from wordpress_import.bulk_insert import insert_rows
 
 INSERT_CHUNK = 200
 
@@ -47,25 +46,6 @@ class NewArticle:
     last_published_at: object = None
     tag_names: list[str] = field(default_factory=list)
     author_id: int | None = None
-
-
-def insert_rows(model, objs, fields, returning=False) -> list:
-    """A multi-row INSERT of ``fields`` for ``objs`` (what ``save`` does for one, per table).
-
-    Django's PostgreSQL compiler sends a bulk insert as ``UNNEST`` of arrays, and psycopg's
-    client-side binding escapes every quote of an array element with a regular expression:
-    for StreamField and revision JSON that escaping cost more than the whole database work.
-    The generic compiler sends ``VALUES (…), (…)``, whose strings libpq escapes natively.
-    """
-    rows = []
-    for start in range(0, len(objs), INSERT_CHUNK):
-        query = sql.InsertQuery(model)
-        query.insert_values(fields, objs[start : start + INSERT_CHUNK])
-        compiler = SQLInsertCompiler(query, connection, connection.alias)
-        result = compiler.execute_sql([model._meta.pk] if returning else None)
-        if returning:
-            rows.extend(result)
-    return rows
 
 
 def _place_in_tree(articles: list[NewArticle]) -> None:
@@ -127,24 +107,32 @@ def create_articles(articles: list[NewArticle]) -> None:
 
 
 def _bylines_and_tags(articles: list[NewArticle]) -> None:
-    ArticlePageAuthor.objects.bulk_create(
-        [
-            ArticlePageAuthor(page_id=a.page.pk, author_id=a.author_id)
-            for a in articles
-            if a.author_id is not None
-        ]
-    )
+    """Inserted in bulk, and set on the pages as loaded relations: the revisions, the search
+    index and the reference index read them from memory instead of one query each."""
     names = {name for a in articles for name in a.tag_names}
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     for name in names - tags.keys():
         tags[name] = Tag.objects.create(name=name)
-    ArticlePageTag.objects.bulk_create(
-        [
-            ArticlePageTag(content_object_id=a.page.pk, tag_id=tags[name].pk)
-            for a in articles
+    bylines = {
+        a.page.pk: ArticlePageAuthor(page=a.page, author_id=a.author_id)
+        for a in articles
+        if a.author_id is not None
+    }
+    ArticlePageAuthor.objects.bulk_create(list(bylines.values()))
+    tagged = {
+        a.page.pk: [
+            ArticlePageTag(content_object=a.page, tag=tags[name])
             for name in dict.fromkeys(a.tag_names)
         ]
-    )
+        for a in articles
+    }
+    ArticlePageTag.objects.bulk_create([item for items in tagged.values() for item in items])
+    for article in articles:
+        page = article.page
+        byline = bylines.get(page.pk)
+        page.article_authors = [byline] if byline else []
+        page.tagged_items = tagged[page.pk]
+        setattr(page, COMMENTS_RELATION_NAME, [])
 
 
 def _revisions(articles, content_type, base_content_type, now) -> None:
@@ -175,12 +163,36 @@ def _revisions(articles, content_type, base_content_type, now) -> None:
 
 def _index(articles: list[NewArticle]) -> None:
     """Wagtail's search index, the article search and the reference index, once per batch."""
-    ids = [a.page.pk for a in articles]
-    fresh = list(ArticlePage.objects.filter(pk__in=ids).select_related("locale"))
+    pages = [a.page for a in articles]
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(ArticlePage, fresh)
+        backend.add_bulk(ArticlePage, pages)
     indexing.index_articles(
         indexing.articles_for_indexing().filter(pk__in=[a.page.pk for a in articles if a.live])
     )
-    for page in fresh:
-        ReferenceIndex.create_or_update_for_object(page)
+    _reference_index(pages)
+
+
+def _reference_index(pages: list[ArticlePage]) -> None:
+    """What ``ReferenceIndex.create_or_update_for_object`` writes for a new page (it has no
+    references yet, so nothing to compare or delete), for the whole batch in one insert."""
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    base_content_type = ContentType.objects.get_for_model(Page)
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=page.pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for page in pages
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(page)
+            )
+        ],
+        ignore_conflicts=connection.features.supports_ignore_conflicts,
+    )

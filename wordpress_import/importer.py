@@ -112,6 +112,8 @@ class WordPressImporter:
         # New articles of the current batch, written together (bulk_pages), and their slugs.
         self._new_articles: list[tuple[NewArticle, Callable[[], None]]] = []
         self._reserved_slugs: set[tuple[int, str]] = set()
+        self._batch_posts: dict[str, ImportedItem] | None = None
+        self._new_mappings: list[ImportedItem] = []
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -163,6 +165,15 @@ class WordPressImporter:
         if not batch:
             return done
         with transaction.atomic():
+            # The batch's posts already imported, in one query rather than one per post.
+            self._batch_posts = {
+                mapped.wp_id: mapped
+                for mapped in ImportedItem.objects.filter(
+                    source=self.index.source_key,
+                    kind="post",
+                    wp_id__in=[str(item.wp_id) for item in batch if item.post_type == "post"],
+                )
+            }
             for item in batch:
                 if item.post_type == "post":
                     self._import_post(item)
@@ -170,6 +181,7 @@ class WordPressImporter:
                     self._import_attachment_item(item)
             self._flush_new_articles()
             self._flush_redirects()
+            self._batch_posts = None
         for _item in batch:
             done += 1
             self.progress(done, total)
@@ -233,6 +245,8 @@ class WordPressImporter:
     # -- the mapping -----------------------------------------------------------------------
 
     def _mapped(self, kind: str, wp_id) -> ImportedItem | None:
+        if kind == "post" and self._batch_posts is not None:
+            return self._batch_posts.get(str(wp_id))
         return ImportedItem.objects.filter(
             source=self.index.source_key, kind=kind, wp_id=str(wp_id)
         ).first()
@@ -441,12 +455,16 @@ class WordPressImporter:
         self._articles_done += 1
         notes = warnings + converted.report.notes
 
-        def finish():
+        def finish(new_page=False):
             """What needs the page's id: the mapping, comments, redirects, the report."""
-            self._remember("post", item.wp_id, page.pk, item.modified_gmt)
+            if new_page:
+                self._new_mappings.append(self._mapping_row("post", item.wp_id, page.pk, item))
+            else:
+                self._remember("post", item.wp_id, page.pk, item.modified_gmt)
             if item.is_sticky:
                 self._sticky.append((date, page.pk))
-            self._import_comments(item, page)
+            if item.comments:
+                import_comments(self, item, page, new_page=new_page)
             self._post_redirects(item, page)
             self._warn_post(item, page, title, notes, converted)
 
@@ -488,7 +506,21 @@ class WordPressImporter:
         self._reserved_slugs = set()
         create_articles([article for article, _finish in pending])
         for _article, finish in pending:
-            finish()
+            finish(new_page=True)
+        ImportedItem.objects.bulk_create(self._new_mappings)
+        self._new_mappings = []
+
+    def _mapping_row(self, kind: str, wp_id, object_id: int, item: Item) -> ImportedItem:
+        """What ``_remember`` writes, for an object created in this batch (no row yet)."""
+        self._mapping_cache[(kind, str(wp_id))] = object_id
+        return ImportedItem(
+            source=self.index.source_key,
+            kind=kind,
+            wp_id=str(wp_id),
+            object_id=object_id,
+            modified_gmt=item.modified_gmt,
+            run=self.run_record if self.run_record and self.run_record.pk else None,
+        )
 
     def _warn_post(self, item: Item, page, title: str, notes: list[str], converted) -> None:
         self.report.warn(
