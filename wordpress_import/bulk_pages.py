@@ -14,8 +14,10 @@ result of that sequence is known in advance, so it is written directly, per batc
 - tags, bylines, Wagtail's search index, the article search entries and the reference index in
   bulk for the whole batch.
 
-The cache generation is bumped once at the end of the run by the importer. The caller wraps
-the batch in one transaction: an import killed half-way leaves no half-created page.
+The page's "created" history entry is written too; a CDN's listings are purged once per
+section and batch; the cache generation is bumped once at the end of the run by the importer.
+The caller wraps the batch in one transaction: an import killed half-way leaves no
+half-created page.
 """
 
 from collections import defaultdict
@@ -26,9 +28,11 @@ from django.db import connection
 from django.utils import timezone
 from modelsearch.backends import get_search_backends
 from taggit.models import Tag
-from wagtail.models import COMMENTS_RELATION_NAME, Page, ReferenceIndex, Revision
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, ReferenceIndex, Revision
 
 from articles.models import ArticlePage, ArticlePageAuthor, ArticlePageTag, SectionPage
+from pagecache.frontend import purge_listings
 from search import indexing
 from wordpress_import.bulk_insert import insert_rows
 
@@ -103,7 +107,36 @@ def create_articles(articles: list[NewArticle]) -> None:
     insert_rows(ArticlePage, pages, ArticlePage._meta.local_concrete_fields)
     _bylines_and_tags(articles)
     _revisions(articles, content_type, base_content_type, now)
+    _log_creation(pages, content_type, now)
     _index(articles)
+    _purge_listings(articles)
+
+
+def _log_creation(pages: list[ArticlePage], content_type, now) -> None:
+    """The "created" entry of each page's history, which ``Page.save`` writes for a new page."""
+    uuid = get_active_log_context().uuid
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type=content_type,
+                label=page.get_admin_display_title(),
+                action="wagtail.create",
+                timestamp=now,
+                data={},
+                uuid=uuid,
+                page=page,
+                content_changed=True,
+            )
+            for page in pages
+        ]
+    )
+
+
+def _purge_listings(articles: list[NewArticle]) -> None:
+    """A CDN in front of the site forgets each section's listings once, not once per article."""
+    published = {a.section.pk: a.page for a in articles if a.live}
+    for page in published.values():
+        purge_listings(sender=ArticlePage, instance=page)
 
 
 def _bylines_and_tags(articles: list[NewArticle]) -> None:

@@ -6,6 +6,7 @@ than the site's reply depth join the deepest level allowed, as the comment form 
 """
 
 import ipaddress
+from collections.abc import Iterator
 
 from django.utils import timezone
 
@@ -48,10 +49,34 @@ def _website(value: str) -> str:
 
 
 def import_comments(importer, item, page, new_page: bool = False) -> None:
-    """Bring in the comments of ``item`` not imported yet; ``page`` None means a dry run.
+    """Bring in the comments of ``item`` not imported yet; ``page`` None means a dry run."""
+    mappings: list[ImportedItem] = []
+    write_threads([comment_levels(importer, item, page, mappings, new_page)])
+    ImportedItem.objects.bulk_create(mappings)
 
+
+def write_threads(threads: list[Iterator[list[ReaderComment]]]) -> None:
+    """Runs several posts' comment_levels in step: each level of all of them in one insert."""
+    waiting = [(thread, rows) for thread in threads if (rows := next(thread, None)) is not None]
+    while waiting:
+        rows = [row for _thread, level in waiting for row in level]
+        fields = [f for f in ReaderComment._meta.concrete_fields if not f.primary_key]
+        ids = insert_rows(ReaderComment, rows, fields, returning=True, raw=True)
+        for row, (pk,) in zip(rows, ids, strict=True):
+            row.pk = pk
+            row._state.adding = False
+        waiting = [(thread, rows) for thread, _ in waiting if (rows := next(thread, None))]
+
+
+def comment_levels(
+    importer, item, page, mappings: list[ImportedItem], new_page: bool = False
+) -> Iterator[list[ReaderComment]]:
+    """The comments of ``item`` not imported yet, one thread level at a time.
+
+    Yields each level's new rows; the caller inserts them (setting their ids) before asking
+    for the next level, whose replies point at them. The mapping rows go in ``mappings``.
     ``new_page``: the article was created by this import a moment ago, so it has no comments
-    yet and nothing needs looking up.
+    yet and nothing needs looking up. A dry run (``page`` None) only counts.
     """
     report = importer.report
     source = importer.index.source_key
@@ -137,7 +162,6 @@ def import_comments(importer, item, page, new_page: bool = False) -> None:
         else set(ReaderComment.objects.filter(page=page).values_list("author_email", "fingerprint"))
     )
     now = timezone.now()
-    fields = [f for f in ReaderComment._meta.concrete_fields if not f.primary_key]
     for level in sorted({depth[wp_id] for wp_id in order}):
         rows, wp_ids = [], []
         for wp_id in order:
@@ -178,15 +202,13 @@ def import_comments(importer, item, page, new_page: bool = False) -> None:
             report.count("comment", "imported")
         if not rows:
             continue
-        ids = insert_rows(ReaderComment, rows, fields, returning=True, raw=True)
+        yield rows  # inserted by the caller: each row has its id now
         created = rows
-        for row, wp_id, (pk,) in zip(created, wp_ids, ids, strict=True):
-            row.pk = pk
-            row._state.adding = False
+        for row, wp_id in zip(created, wp_ids, strict=True):
             pk_of[wp_id] = row.pk
             root_of[row.pk] = row.thread_root_id
         run = importer.run_record if importer.run_record and importer.run_record.pk else None
-        ImportedItem.objects.bulk_create(
+        mappings.extend(
             [
                 ImportedItem(
                     source=source,

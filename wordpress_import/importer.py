@@ -38,7 +38,7 @@ from pagecache.store import new_generation
 from translations.stream_data import with_block_ids
 from wordpress_import import media
 from wordpress_import.bulk_pages import NewArticle, create_articles
-from wordpress_import.comments import import_comments
+from wordpress_import.comments import comment_levels, import_comments, write_threads
 from wordpress_import.content import (
     CHAR_FIELD_MAX,
     Converter,
@@ -54,7 +54,7 @@ from wordpress_import.wxr import ExportError, ExportIndex, Item, Term, iter_item
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 50
+BATCH_SIZE = 200
 UNCATEGORISED_SLUGS = {"uncategorized", "غير-مصنف", "non-classe"}
 SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "automatic draft", "inherit": "revision"}
 IMPORTED_TYPES = {"post", "page", "attachment"}
@@ -109,11 +109,13 @@ class WordPressImporter:
         self._pending_redirects: list[tuple[str, Page | None, str]] = []
         self._articles_done = 0
         self._sticky: list[tuple] = []
-        # New articles of the current batch, written together (bulk_pages), and their slugs.
+        # New articles of the current batch, written together (bulk_pages).
         self._new_articles: list[tuple[NewArticle, Callable[[], None]]] = []
-        self._reserved_slugs: set[tuple[int, str]] = set()
+        # Each parent's children's slugs, read once (_free_slug).
+        self._taken_slugs: dict[int | None, set[str]] = {}
         self._batch_posts: dict[str, ImportedItem] | None = None
         self._new_mappings: list[ImportedItem] = []
+        self._comment_threads: list = []
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -463,8 +465,13 @@ class WordPressImporter:
                 self._remember("post", item.wp_id, page.pk, item.modified_gmt)
             if item.is_sticky:
                 self._sticky.append((date, page.pk))
-            if item.comments:
-                import_comments(self, item, page, new_page=new_page)
+            if item.comments and new_page:
+                # Written with the batch's other new articles' comments, level by level.
+                self._comment_threads.append(
+                    comment_levels(self, item, page, self._new_mappings, new_page=True)
+                )
+            elif item.comments:
+                import_comments(self, item, page)
             self._post_redirects(item, page)
             self._warn_post(item, page, title, notes, converted)
 
@@ -473,7 +480,6 @@ class WordPressImporter:
             self._warn_post(item, page, title, notes, converted)
         elif outcome == "imported" and self._bulk_eligible(item):
             # Written with the rest of the batch (bulk_pages), then finished.
-            self._reserved_slugs.add((section.pk, page.slug))
             publish = item.status == "publish"
             self._new_articles.append(
                 (
@@ -503,10 +509,11 @@ class WordPressImporter:
 
     def _flush_new_articles(self) -> None:
         pending, self._new_articles = self._new_articles, []
-        self._reserved_slugs = set()
         create_articles([article for article, _finish in pending])
         for _article, finish in pending:
             finish(new_page=True)
+        threads, self._comment_threads = self._comment_threads, []
+        write_threads(threads)
         ImportedItem.objects.bulk_create(self._new_mappings)
         self._new_mappings = []
 
@@ -558,14 +565,22 @@ class WordPressImporter:
         return free
 
     def _free_slug(self, parent: Page, slug: str) -> str:
+        """``slug``, or ``slug-2``, ``-3``… if a sibling has it; the result is taken from then on.
+
+        The siblings' slugs are read once per parent and kept (a few MB for tens of thousands
+        of articles), instead of one query per article and per candidate.
+        """
+        taken = self._taken_slugs.get(parent.pk)
+        if taken is None:
+            siblings = Page.objects.child_of(parent) if parent.pk else Page.objects.none()
+            taken = self._taken_slugs[parent.pk] = set(siblings.values_list("slug", flat=True))
         candidate = slug
         suffix = 2
-        siblings = Page.objects.child_of(parent) if parent.pk else Page.objects.none()
-        while (parent.pk, candidate) in self._reserved_slugs or siblings.filter(
-            slug=candidate
-        ).exists():
+        while candidate in taken:
             candidate = f"{slug[:250]}-{suffix}"
             suffix += 1
+        if parent.pk:
+            taken.add(candidate)
         return candidate
 
     def _comments_open(self, item: Item) -> bool:
