@@ -37,7 +37,8 @@ from core.restrictions import (
     is_restricted,
     restricted_pages,
 )
-from pagecache import generational
+from pagecache import surrogate_keys
+from pagecache.registry import cached_value
 
 
 class Author(index.Indexed, models.Model):
@@ -103,6 +104,7 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -328,6 +330,25 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
 
+    def surrogate_keys_to_purge(self) -> list[str]:
+        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
+        itself, its section and the section's feed, the front pages, the feeds, and its
+        authors' and tags' archives."""
+        parent_path = self.path[: -Page.steplen]
+        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+        # Through the relations' managers: the instance a publication signal carries may hold
+        # the revision's authors and tags in memory rather than in the database.
+        author_ids = [link.author_id for link in self.article_authors.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return [
+            surrogate_keys.page(self.pk),
+            *(surrogate_keys.page(pk) for pk in section_ids),
+            surrogate_keys.HOME,
+            surrogate_keys.FEEDS,
+            *(surrogate_keys.author(pk) for pk in author_ids),
+            *(surrogate_keys.tag(pk) for pk in tag_ids),
+        ]
+
     @property
     def display_date(self):
         return self.publication_date or self.first_published_at or timezone.now()
@@ -435,40 +456,24 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         section = self.section
         context["section"] = section
         context["sections_by_path"] = {section.path: section} if section else {}
-        context.update(self.reading_onward(request))
+        context.update(self.reading_onward())
         return context
 
-    def reading_onward(self, request) -> dict:
+    def reading_onward(self) -> dict:
         """Related articles and the neighbours in the section, for the end of the article.
 
-        They depend on other articles, not on this one alone, so they are kept in the cache
-        under the current generation (pagecache/): any publication anywhere starts a new one.
-        Previews always compute them afresh.
+        Each is looked up only if the page draws it: the "reading-onward" fragment keeps
+        them, drawn, for the cache generation (pagecache/registry.py), so a request served
+        that fragment asks nothing.
         """
+        return {
+            "related_articles": SimpleLazyObject(self.related_articles),
+            "previous_article": SimpleLazyObject(self.previous_in_section),
+            "next_article": SimpleLazyObject(self.next_in_section),
+        }
 
-        def compute():
-            return {
-                "related_articles": self.related_articles(),
-                "previous_article": self.previous_in_section(),
-                "next_article": self.next_in_section(),
-            }
 
-        def compute_for_cache():
-            onward = compute()
-            # Renditions made while this page renders would be missing from the cached copy's
-            # prefetched list, and Wagtail trusts that list; without it, lookups go through
-            # the "renditions" cache instead of the database.
-            for article in [*onward["related_articles"], onward["previous_article"],
-                            onward["next_article"]]:  # fmt: skip
-                if article is not None and article.lead_image is not None:
-                    getattr(article.lead_image, "_prefetched_objects_cache", {}).pop(
-                        "renditions", None
-                    )
-            return onward
-
-        if self.pk is None or getattr(request, "is_preview", False):
-            return compute()
-        return generational.get_or_compute("article-onward", self.pk, compute=compute_for_cache)
+SECTION_IDS = cached_value("section-ids")
 
 
 def section_ids(home) -> list[int]:
@@ -483,7 +488,7 @@ def section_ids(home) -> list[int]:
         # "path starts with" of child_of, which would read every page of a large archive.
         return list(SectionPage.objects.child_of(home).values_list("pk", flat=True))
 
-    return generational.remember(f"section-ids:{home.pk}", load)
+    return SECTION_IDS.get_or_compute(home.pk, compute=load)
 
 
 def listing_section_id(path: str, live: bool, alias_of_id: int | None) -> int | None:

@@ -21,7 +21,11 @@ from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from home.front_page import build_front_page, sections_by_path
-from pagecache import generational
+from pagecache import surrogate_keys
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
+
+LOCALIZED_HOME = cached_value("localized-home")
 
 
 class HomePage(
@@ -75,14 +79,16 @@ class HomePage(
         Wagtail starts routing every request from the site root's ``localized`` version, which
         looks the active language's locale up in the database. Which home page serves which
         language changes only when pages are published or locales edited, both of which start
-        a new cache generation (pagecache/).
+        a new cache generation (pagecache/). The cache holds its field values, or None when
+        the page is its own localized version: each request gets a page object of its own.
         """
-        return generational.get_or_compute(
-            "localized-home",
-            self.pk,
-            get_language(),
-            compute=lambda: super(HomePage, self).localized,
-        )
+
+        def compute():
+            localized = super(HomePage, self).localized
+            return None if localized.pk == self.pk else snapshot(localized)
+
+        found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
+        return self if found is None else rebuild(found)
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.
@@ -116,6 +122,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        surrogate_keys.add(request, surrogate_keys.HOME)
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -129,6 +136,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -138,6 +146,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        surrogate_keys.add(request, surrogate_keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -147,6 +156,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SiteFeed()(request, home=self)
 
     def listed_articles(self):

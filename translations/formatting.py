@@ -4,9 +4,10 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from pagecache import generational
+from pagecache.registry import cached_value
 from translations.models import ArabicDigits, NumberFormattingSettings
 
+ARABIC_DIGITS = cached_value("arabic-digits")
 EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -28,8 +29,7 @@ def uses_eastern_digits(request) -> bool:
 def arabic_digits_for(request) -> str:
     """The site's choice, from the cache until the setting is saved (a new cache generation)."""
     site = Site.find_for_request(request)
-    return generational.get_or_compute(
-        "arabic-digits",
+    return ARABIC_DIGITS.get_or_compute(
         site.pk if site else 0,
         compute=lambda: NumberFormattingSettings.for_request(request).arabic_digits,
     )

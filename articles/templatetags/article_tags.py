@@ -14,7 +14,8 @@ from articles.structured_data import news_article
 from core.archives import archive_url
 from core.navigation import home_for
 from core.templatetags.site_tags import site_absolute_url
-from pagecache import generational
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
 
 register = template.Library()
 
@@ -104,6 +105,7 @@ def article_json_ld(context, article):
 
 
 BREAKING_NEWS_CACHE_SECONDS = 60
+BREAKING_NEWS = cached_value("breaking-news")
 
 
 @register.inclusion_tag("components/breaking_news.html", takes_context=True)
@@ -116,10 +118,11 @@ def breaking_news(context):
     # for at most a minute, since an item also leaves the strip when it grows old: the key
     # names the minute, so the strip is looked for afresh each minute.
     minute = int(time.time() // BREAKING_NEWS_CACHE_SECONDS)
-    article = generational.get_or_compute(
-        "breaking-news",
+    found = BREAKING_NEWS.get_or_compute(
         home.pk,
         minute,
-        compute=lambda: ArticlePage.objects.breaking_now().descendant_of(home).first(),
+        compute=lambda: snapshot(
+            ArticlePage.objects.breaking_now().descendant_of(home).defer_streamfields().first()
+        ),
     )
-    return {"article": article}
+    return {"article": rebuild(found)}

@@ -27,3 +27,5 @@ CACHE_IS_SHARED = True
 # Fragments are cached as in production (the one process shares its memory cache with itself),
 # so the tests see what readers see after content changes.
 FRAGMENT_CACHE_ENABLED = True
+# Every value a test caches is checked to be plain data (pagecache/generational.py).
+PAGE_CACHE_CHECK_VALUES = True

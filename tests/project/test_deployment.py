@@ -4,6 +4,7 @@ The image itself (build context, Dockerfile, start script): test_docker_image.py
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,93 @@ def test_production_settings_import_with_the_compose_environment(compose):
     environment["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     result = run_manage("check", environment=environment)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- Beyond one machine: the edge profile, the serving stack, the VCL (docs/deploy.md) ---
+
+VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
+
+
+def test_compose_runs_the_worker_for_background_tasks(compose):
+    worker = compose["services"]["worker"]
+    assert worker["command"] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == compose["services"]["web"]["environment"]
+    assert "profiles" not in worker  # tasks would wait forever without it
+
+
+def test_compose_edge_profile_puts_varnish_in_front_of_two_app_servers(compose):
+    services = compose["services"]
+    varnish = services["varnish"]
+    assert varnish["profiles"] == ["edge"]
+    assert varnish["build"] == "deploy/varnish"
+    assert varnish["depends_on"]["web"]["condition"] == "service_healthy"
+    assert varnish["depends_on"]["web2"]["condition"] == "service_healthy"
+    web2 = services["web2"]
+    assert web2["profiles"] == ["edge"]
+    assert web2["build"] == "." and web2["environment"] == services["web"]["environment"]
+    for name in ("worker", "scheduler"):
+        assert "profiles" not in services[name]
+
+    backends = (PROJECT_DIR / "deploy" / "varnish" / "backends.vcl").read_text()
+    for host in ("web", "web2"):
+        assert f'.host = "{host}";' in backends
+    assert '.url = "/healthz";' in backends
+    assert '"worker";' in backends  # the worker sends the purges
+    dockerfile = (PROJECT_DIR / "deploy" / "varnish" / "Dockerfile").read_text()
+    assert "varnish-modules" in dockerfile and "default.vcl" in dockerfile
+
+
+def test_readers_get_keep_alive_and_compressed_pages_in_every_topology(compose):
+    environment = compose["services"]["web"]["environment"]
+    assert environment["GUNICORN_WORKER_CLASS"] == "gthread"
+    assert int(environment["GUNICORN_KEEPALIVE_SECONDS"]) > 0
+    start = (PROJECT_DIR / "docker" / "start-web.sh").read_text()
+    assert "--config config/gunicorn.py" in start
+
+    from config import gunicorn as gunicorn_settings
+
+    assert gunicorn_settings.worker_class == "gthread" and gunicorn_settings.keepalive > 0
+    # Directly on gunicorn: the app compresses public pages; behind Varnish: Varnish does.
+    from django.conf import settings
+
+    assert "pagecache.compression.PublicPageCompressionMiddleware" in settings.MIDDLEWARE
+    assert "set beresp.do_gzip = true;" in VCL.read_text()
+
+
+def test_the_health_probes_are_not_in_gunicorn_s_access_log(monkeypatch):
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    from config.gunicorn import PROBE_PATHS, ProbeQuietLogger
+    from operations.probes import PROBE_PATHS as ANSWERED
+
+    assert set(PROBE_PATHS) == set(ANSWERED)
+    logged = []
+    monkeypatch.setattr(
+        Logger, "access", lambda self, resp, req, environ, took: logged.append(environ["PATH_INFO"])
+    )
+    logger = ProbeQuietLogger(Config())
+    for path in ("/healthz", "/readyz", "/ar/"):
+        logger.access(None, None, {"PATH_INFO": path}, 0)
+    assert logged == ["/ar/"]
+
+
+def test_the_vcl_strips_the_same_campaign_parameters_as_the_app():
+    from django.conf import settings
+
+    text = VCL.read_text()
+    lists = {
+        frozenset(found.split("|")) for found in re.findall(r"\((utm_source\|[a-z_|]+)\)", text)
+    }
+    assert lists == {frozenset(settings.PAGE_CACHE_IGNORED_QUERY_PARAMETERS)}
+
+
+def test_the_vcl_passes_the_cookies_the_app_s_page_cache_passes():
+    from django.conf import settings
+
+    text = VCL.read_text()
+    cookies = re.search(r'Cookie ~ "\(\^\|;\\s\*\)\(([a-z_|]+)\)=', text).group(1)
+    assert set(cookies.split("|")) == {
+        settings.SESSION_COOKIE_NAME,
+        *settings.PAGE_CACHE_BYPASS_COOKIES,
+    }
