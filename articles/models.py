@@ -31,6 +31,7 @@ from articles.mixins import (
     SingleQueryViewRestrictionsMixin,
 )
 from articles.numbering import number_body
+from articles.readership import ArticleDailyViews  # noqa: F401  (the model lives with its logic)
 from articles.reading_time import reading_minutes, stream_text
 from home.navigation import live_ancestors
 from home.restrictions import (

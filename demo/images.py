@@ -36,6 +36,9 @@ CARD_RENDITIONS = [
     "fill-640x360",
     "fill-960x540",
     "fill-160x160",
+    "width-480",
+    "width-800",
+    "width-1200",
 ]
 
 

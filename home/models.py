@@ -18,6 +18,7 @@ from articles.mixins import (
     SingleQueryViewRestrictionsMixin,
 )
 from articles.models import ArticlePage, Author, SectionPage
+from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
 from pagecache import generational
 

@@ -8,9 +8,11 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from articles import readership
 from articles.structured_data import news_article
 from home.navigation import home_for
 from home.templatetags.site_tags import site_absolute_url
+from pagecache import generational
 
 register = template.Library()
 
@@ -91,3 +93,25 @@ def article_json_ld(context, article):
     data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
     escaped = data.translate(_json_script_escapes)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+
+
+@register.simple_tag(takes_context=True)
+def most_read(context):
+    """The reader's language's most read articles of the last two days, as plain values.
+
+    Counted afresh every few minutes (readership.MOST_READ_CACHE_SECONDS) and after every
+    publication; an empty list until readers have opened articles.
+    """
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    if home is None:
+        return []
+
+    def compute():
+        return [
+            {"title": article.title, "url": article.get_url(request), "views": article.recent_views}
+            for article in readership.most_read_articles(home)
+        ]
+
+    window = readership.most_read_cache_window()
+    return generational.get_or_compute("most-read", home.pk, window, compute=compute)

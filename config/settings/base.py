@@ -184,6 +184,7 @@ FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHAR
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "translations.numberformattingsettings",
+    "home.siteidentitysettings",
     "comments.commentsettings",
     "articles.author",
     "taggit.tag",

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
+from demo import images
 from demo.stories import build_stories, translate_stories
 from home.demo_content.seed_article import SeedArticle, load_seed_article
 from home.models import HomePage
@@ -142,6 +143,8 @@ def ensure_seed_article(
         title=seed.title,
         slug=SEED_ARTICLE_SLUG,
         standfirst=seed.standfirst,
+        lead_image=images.lead_image(SEED_ARTICLE_SLUG, "politics", title=seed.title),
+        lead_image_alt_text="رسم تجريدي بألوان حمراء داكنة لأفق مدينة تعبره أشرطة مائلة",
         # Every block gets an id so wagtail-localize can address its strings.
         body=with_block_ids(ArticleBodyBlock(), seed.body_stream_data()),
     )

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 
 from translations import alternates, formatting
 
@@ -32,3 +33,15 @@ def local_date(context, value):
 def local_number(context, value):
     """``{% local_number item.number %}``: a number in the page's language and digits."""
     return formatting.localized_number(value, context.get("request"))
+
+
+@register.inclusion_tag("navigation/date_bar.html", takes_context=True)
+def date_bar(context):
+    """Today in the Gregorian and the Hijri (Umm al-Qura) calendars, for the masthead."""
+    request = context.get("request")
+    today = timezone.localdate()
+    return {
+        "today": today,
+        "gregorian": formatting.gregorian_date(today, request),
+        "hijri": formatting.hijri_date(today, request),
+    }

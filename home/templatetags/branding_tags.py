@@ -1,0 +1,69 @@
+"""The masthead (logo and name) and the footer (sections, feeds, social links) of every page."""
+
+from django import template
+from django.templatetags.static import static
+from wagtail.models import Site
+
+from home.branding import SiteIdentitySettings
+from home.navigation import home_for
+from home.templatetags.navigation_tags import menu_sections
+from pagecache import generational
+
+register = template.Library()
+
+LOGO_HEIGHT = 64
+DEFAULT_LOGO = "img/logo.svg"
+
+
+def site_identity(request) -> dict:
+    """The logo and social links as plain values, kept until the setting is saved."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"logo": None, "logo_shows_name": False, "social_links": []}
+
+    def compute():
+        identity = SiteIdentitySettings.for_site(site)
+        logo = None
+        if identity.logo is not None:
+            rendition = identity.logo.get_rendition(f"height-{LOGO_HEIGHT * 2}")
+            logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+        return {
+            "logo": logo,
+            "logo_shows_name": identity.logo is not None and identity.logo_shows_name,
+            "social_links": identity.social_links(),
+        }
+
+    return generational.get_or_compute("site-identity", site.pk, compute=compute)
+
+
+@register.inclusion_tag("navigation/masthead.html", takes_context=True)
+def masthead(context):
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    site = Site.find_for_request(request) if request else None
+    identity = site_identity(request)
+    return {
+        "request": request,
+        "home_url": home.get_url(request) if home else "/",
+        "site_name": (site.site_name if site and site.site_name else None)
+        or (home.title if home else ""),
+        "logo": identity["logo"],
+        "default_logo": static(DEFAULT_LOGO),
+        "logo_shows_name": identity["logo_shows_name"],
+    }
+
+
+@register.inclusion_tag("navigation/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    site = Site.find_for_request(request) if request else None
+    sections = menu_sections(home, request) if home else []
+    return {
+        "request": request,
+        "site_name": site.site_name if site else "",
+        "home_url": home.get_url(request) if home else "/",
+        "sections": sections,
+        "site_feed_url": home.get_url(request) + "feed/" if home else "",
+        "social_links": site_identity(request)["social_links"],
+    }
