@@ -57,9 +57,10 @@ test-fast: install ## The quick suite: no browser, no PostgreSQL-only and no slo
 test-postgres: install test-tools ## Run the test suite on the local PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check and the import rules (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format and fix the code with ruff
 	$(BIN)/ruff format .

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from articles.listing import newest
-from articles.models import ArticlePage
 
 FEED_LENGTH = 30
 
@@ -56,7 +55,7 @@ class SiteFeed(LatestArticlesFeed):
         return home
 
     def listed_articles(self, home):
-        return ArticlePage.objects.listed_under(home)
+        return home.listed_articles()
 
     def title(self, home):
         return home.meta_title
@@ -70,7 +69,7 @@ class SectionFeed(LatestArticlesFeed):
         return section
 
     def listed_articles(self, section):
-        return ArticlePage.objects.listed_in_section(section)
+        return section.listed_articles()
 
     def title(self, section):
         site = section.get_site()

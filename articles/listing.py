@@ -14,15 +14,18 @@ when a page is published, unpublished, moved or deleted, and each of those start
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
-from articles.mixins import requested_page_number
-from articles.models import NEWEST_FIRST, OLDEST_FIRST, ArticlePage
+from core.mixins import requested_page_number
 from pagecache.generational import remember
 
+# The listing indexes' order (articles/migrations/0003_article_listing.py); pk breaks ties.
+NEWEST_FIRST = ("-publication_date", "-pk")
+OLDEST_FIRST = ("publication_date", "pk")
 
-def newest(articles, limit: int) -> list[ArticlePage]:
+
+def newest(articles, limit: int) -> list:
     """The ``limit`` newest of ``articles``, ready for their cards."""
     ids = articles.order_by(*NEWEST_FIRST).values("pk")[:limit]
-    return list(ArticlePage.objects.filter(pk__in=ids).for_listing())
+    return list(articles.model.objects.filter(pk__in=ids).for_listing())
 
 
 class ArticleListing:
@@ -48,7 +51,7 @@ class ArticleListing:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, window: slice) -> list[ArticlePage]:
+    def __getitem__(self, window: slice) -> list:
         if not isinstance(window, slice) or window.step not in (None, 1):
             raise TypeError("an article listing is read a page (a slice) at a time")
         total = self.count()
@@ -60,10 +63,28 @@ class ArticleListing:
             ids = self.articles.order_by(*OLDEST_FIRST).values("pk")[total - stop : total - start]
         else:
             ids = self.articles.order_by(*NEWEST_FIRST).values("pk")[start:stop]
-        return list(ArticlePage.objects.filter(pk__in=ids).for_listing())
+        return list(self.articles.model.objects.filter(pk__in=ids).for_listing())
 
 
 def paginate_listing(request, articles, per_page: int, count_key: str | None) -> PaginatorPage:
     """The page of ``articles`` that ``?page=`` asks for (see ArticleListingMixin)."""
     paginator = Paginator(ArticleListing(articles, count_key), per_page)
     return paginator.get_page(requested_page_number(request))
+
+
+class ArticleListingMixin:
+    """Paginates a listing the same way everywhere.
+
+    A missing, non-numeric or negative ``?page=`` shows the first page and one past the end
+    shows the last, so a hand-edited or stale link never produces an error page.
+    """
+
+    articles_per_page = 12
+
+    def paginate_articles(self, request, articles, count_key=None) -> PaginatorPage:
+        """A page of ``articles``, listed articles (``ArticlePage.objects.listed()``).
+
+        ``count_key`` names the listing among all others (``section:12``): its count is then
+        kept until the next publication instead of being made on every request.
+        """
+        return paginate_listing(request, articles, self.articles_per_page, count_key)

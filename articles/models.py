@@ -25,16 +25,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.mixins import (
-    ArticleListingMixin,
-    SeoMetadataMixin,
-    SingleQueryViewRestrictionsMixin,
-)
+from articles.feeds import SectionFeed
+from articles.listing import NEWEST_FIRST, ArticleListingMixin
 from articles.numbering import number_body
 from articles.readership import ArticleDailyViews  # noqa: F401  (the model lives with its logic)
 from articles.reading_time import reading_minutes, stream_text
-from home.navigation import live_ancestors
-from home.restrictions import (
+from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
+from core.navigation import live_ancestors
+from core.restrictions import (
     CachedPublicPageManager,
     CachedPublicPageQuerySet,
     is_restricted,
@@ -91,7 +89,7 @@ class SectionPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.listed_in_section(self)
+        articles = self.listed_articles()
         # Read only if the listing is drawn: a cached fragment of it needs no query.
         context["articles"] = SimpleLazyObject(
             lambda: self.paginate_articles(request, articles, f"section:{self.pk}")
@@ -106,9 +104,10 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from articles.feeds import SectionFeed
-
         return SectionFeed()(request, section=self)
+
+    def listed_articles(self):
+        return ArticlePage.objects.listed_in_section(self)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -117,8 +116,6 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-NEWEST_FIRST = ("-publication_date", "-pk")
-OLDEST_FIRST = ("publication_date", "pk")
 # How many of a language's newest articles an article's related articles are chosen from.
 RELATED_CANDIDATES = 500
 

@@ -2,8 +2,9 @@
 
 from wagtail.models import Site
 
-from home.navigation import home_for
-from home.templatetags.site_tags import site_absolute_url
+from core.archives import archive_url
+from core.navigation import home_for, live_ancestors
+from core.templatetags.site_tags import site_absolute_url
 
 
 def news_article(article, request, image_url: str | None) -> dict:
@@ -38,11 +39,8 @@ def news_article(article, request, image_url: str | None) -> dict:
 
 
 def article_authors_with_urls(article, request):
-    from home.models import HomePage
-    from home.navigation import live_ancestors
-
     ancestors = live_ancestors(article)
     home = ancestors[0] if ancestors else None
     for author in article.ordered_authors:
-        url = HomePage.archive_url(home, "author", author.slug) if home else ""
+        url = archive_url(home, "author", author.slug) if home else ""
         yield author, site_absolute_url(request, url) if url else ""

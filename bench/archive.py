@@ -26,7 +26,7 @@ def ensure_demo() -> None:
     100,000 articles (an untranslated copy of each in every other language): far too slow for a
     benchmark's set-up, and not what it measures.
     """
-    from home.demo_content.builder import build_demo_content
+    from demo.builder import build_demo_content
     from home.models import HomePage
 
     if not HomePage.objects.filter(depth=2, locale__language_code="ar").exists():

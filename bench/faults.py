@@ -252,7 +252,7 @@ def django_step(step: str) -> None:
     from articles.models import ArticlePage
     from comments.models import ReaderComment
     from comments.tickets import issue_ticket
-    from home.demo_content.builder import build_demo_content
+    from demo.builder import build_demo_content
 
     if step == "setup":
         build_demo_content()

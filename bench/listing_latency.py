@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def listing_paths() -> dict:
     """The benchmark's pages plus the sitemap's first and last page and a far section page."""
     from bench.run import benchmark_paths
-    from home.sitemaps import TranslatedPagesSitemap
+    from core.sitemaps import TranslatedPagesSitemap
 
     paths = benchmark_paths()
     for name in ("article", "search", "static"):

@@ -1,5 +1,6 @@
 """One permission, "Can moderate reader comments", opens the whole queue."""
 
+from django.template.response import TemplateResponse
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from comments.models import ReaderComment
@@ -25,6 +26,4 @@ def user_can_moderate(user) -> bool:
 
 def moderators_only_response(request):
     """403 Forbidden inside the admin (Wagtail's own check redirects to the dashboard instead)."""
-    from django.template.response import TemplateResponse
-
     return TemplateResponse(request, "comments/admin/forbidden.html", status=403)

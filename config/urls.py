@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.views import count_article_view
-from home import views as site_views
+from core import views as site_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

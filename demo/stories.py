@@ -19,7 +19,7 @@ from articles.readership import ArticleDailyViews
 from demo import images
 from demo.story_blocks import Story, block_data, segment_pairs
 from demo.story_texts import STORIES
-from translations.demo import MissingDemoTranslation, translate_page
+from demo.translations import MissingDemoTranslation, translate_page
 from translations.stream_data import with_block_ids
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def build_stories(home, report) -> list[ArticlePage]:
 
 
 def translate_stories(articles: list[ArticlePage], report) -> None:
-    """Run after the French and English trees are synchronised (translations/demo.py)."""
+    """Run after the French and English trees are synchronised (demo/translations.py)."""
     by_slug = {article.slug: article for article in articles}
     for story in STORIES:
         if story.translations and story.slug in by_slug:

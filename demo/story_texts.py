@@ -2,7 +2,7 @@
 
 They are invented news of an invented week (no real person is quoted), written the way a
 Moroccan newsroom writes: a standfirst, a few paragraphs, a quote or a list, sometimes a
-headed section. The seed article (home/demo_content) stays the politics lead; these are older.
+headed section. The seed article (demo/seed_article.py) stays the politics lead; these are older.
 """
 
 from demo.story_blocks import BulletList, Paragraph, Quote, Section, Story, StoryText

@@ -12,7 +12,8 @@ from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from articles.models import NEWEST_FIRST, ArticlePage, SectionPage
+from articles.listing import NEWEST_FIRST
+from articles.models import ArticlePage, SectionPage
 from pagecache.generational import remember
 
 FEATURED_SLOTS = 4

@@ -2,22 +2,24 @@
 
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from articles.mixins import (
-    ArticleListingMixin,
-    SeoMetadataMixin,
-    SingleQueryViewRestrictionsMixin,
-)
+from articles.blocks import ArticleBodyBlock
+from articles.feeds import SiteFeed
+from articles.listing import ArticleListingMixin
 from articles.models import ArticlePage, Author, SectionPage
+from articles.numbering import number_body
+from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
 from pagecache import generational
@@ -60,7 +62,7 @@ class HomePage(
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
+    subpage_types = ["articles.SectionPage", "home.InformationPage"]
     template = "pages/home_page.html"
 
     class Meta:
@@ -146,20 +148,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from articles.feeds import SiteFeed
-
         return SiteFeed()(request, home=self)
-
-    @classmethod
-    def archive_url(cls, home: Page, route: str, slug: str, request=None) -> str:
-        """The URL of a tag or author archive under ``home`` (which need not be specific)."""
-        # A listing links every byline to its author's archive: the home page's own URL is
-        # worked out once per request, not once per link. (Not on the page object: home pages
-        # are shared by the requests of a process, pagecache/generational.py.)
-        known = request.__dict__.setdefault("_home_urls", {}) if request is not None else {}
-        if home.pk not in known:
-            known[home.pk] = home.get_url(request)
-        return known[home.pk] + cls.get_resolver().reverse(route, slug)
 
     def listed_articles(self):
         return ArticlePage.objects.listed_under(self)
@@ -181,3 +170,43 @@ class HomePageFeaturedArticle(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("featured article")
         verbose_name_plural = _("featured articles")
+
+
+class InformationPage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
+    """A page about the publication itself: about us, contact, privacy policy, terms of use.
+
+    Written with the article's blocks (headed sections, lists with bold leads, quotes, images)
+    but without a byline, a date, comments or numbering: these pages are the newsroom's, not a
+    story's. They sit under a language's home page (and under each other, as a WordPress
+    site's pages may) and are linked from the footer.
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=1000,
+        help_text=_("One or two sentences shown under the title and to search engines."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    show_in_footer = models.BooleanField(
+        _("show in the footer"),
+        default=True,
+        help_text=_("List this page among the information pages at the foot of every page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, FieldPanel("show_in_footer")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.InformationPage"]
+    subpage_types = ["home.InformationPage"]
+    template = "pages/information_page.html"
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+    @cached_property
+    def sections(self):
+        """The body's blocks in order; information pages never number their sections."""
+        return number_body(self.body, numbered=False)

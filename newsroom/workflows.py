@@ -5,6 +5,7 @@ editors, then the Editor-in-chief) covers the sections it is assigned to, "سي�
 """
 
 from django.utils.translation import gettext_noop
+from wagtail.models import Workflow, WorkflowPage
 
 from newsroom.roles import EDITOR_IN_CHIEF, SECTION_EDITORS
 
@@ -89,8 +90,6 @@ def assign_sensitive_review(section) -> bool:
 
     Returns whether anything changed, so the demo build can stay quiet on a second run.
     """
-    from wagtail.models import Workflow, WorkflowPage
-
     if WorkflowPage.objects.filter(page=section).exists():
         return False
     workflow = Workflow.objects.filter(name=SENSITIVE_REVIEW).first()

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
 from pagecache import generational, store
 
@@ -116,8 +117,6 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from wagtail.models import Site
-
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)  # the admin: Wagtail's own lookup is enough
         key = generational.generation_key("site", request._get_raw_host(), request.get_port())

@@ -1,7 +1,10 @@
 """What starts a new cache generation: anything that changes what anonymous readers see."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pagecache.store import new_generation
@@ -16,8 +19,6 @@ def page_changed(sender, **kwargs):
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         new_generation()
 
@@ -26,9 +27,6 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete)
 def shown_content_changed(sender, created=False, **kwargs):
     """Authors, tags, sites and site settings appear on pages without being pages."""
-    from django.conf import settings
-    from wagtail.contrib.settings.models import BaseSiteSetting
-
     label = sender._meta.label_lower
     if label not in settings.PAGE_CACHE_INVALIDATING_MODELS:
         return

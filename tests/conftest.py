@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo_content.builder import build_demo_content
+from demo.builder import build_demo_content
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 from hijridate import Gregorian
+from wagtail.models import Site
 
 from pagecache import generational
 from translations.models import ArabicDigits, NumberFormattingSettings
@@ -30,8 +31,6 @@ def uses_eastern_digits(request) -> bool:
 
 def arabic_digits_for(request) -> str:
     """The site's choice, from the cache until the setting is saved (a new cache generation)."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     return generational.get_or_compute(
         "arabic-digits",

@@ -1,6 +1,7 @@
 """Links from an article to its archives, and the plain share links under it."""
 
 import json
+import time
 from urllib.parse import quote, urlencode
 
 from django import template
@@ -9,20 +10,20 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles import readership
+from articles.models import ArticlePage
 from articles.structured_data import news_article
-from home.navigation import home_for
-from home.templatetags.site_tags import site_absolute_url
+from core.archives import archive_url
+from core.navigation import home_for
+from core.templatetags.site_tags import site_absolute_url
 from pagecache import generational
 
 register = template.Library()
 
 
 def _archive_url(context, route, slug):
-    from home.models import HomePage
-
     request = context.get("request")
     home = home_for(context.get("page"), request)
-    return HomePage.archive_url(home, route, slug, request) if home else ""
+    return archive_url(home, route, slug, request) if home else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -93,6 +94,28 @@ def article_json_ld(context, article):
     data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
     escaped = data.translate(_json_script_escapes)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+
+
+BREAKING_NEWS_CACHE_SECONDS = 60
+
+
+@register.inclusion_tag("components/breaking_news.html", takes_context=True)
+def breaking_news(context):
+    """The newest recent breaking article in the reader's tree, if there is one."""
+    home = home_for(context.get("page"), context.get("request"))
+    if home is None:
+        return {}
+    # Shown on every page: kept in the cache until the next content change (pagecache/), and
+    # for at most a minute, since an item also leaves the strip when it grows old: the key
+    # names the minute, so the strip is looked for afresh each minute.
+    minute = int(time.time() // BREAKING_NEWS_CACHE_SECONDS)
+    article = generational.get_or_compute(
+        "breaking-news",
+        home.pk,
+        minute,
+        compute=lambda: ArticlePage.objects.breaking_now().descendant_of(home).first(),
+    )
+    return {"article": article}
 
 
 @register.simple_tag(takes_context=True)

@@ -20,11 +20,15 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The demo newsroom (`make run`): imports every app below, nothing imports it.
+    "demo",
     "home",
     "articles",
     "newsroom",
     "search",
     "comments",
+    # What every page shares: navigation, restrictions, SEO, sitemaps, site-wide tags.
+    "core",
     "pagecache",
     "wagtail.contrib.frontend_cache",
     # Locales, language switcher, hreflang, digits and the translation status report.
@@ -62,10 +66,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "home.security_headers.SecurityHeadersMiddleware",
+    "core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
-    "home.middleware.DatabaseOutageMiddleware",
+    "core.middleware.DatabaseOutageMiddleware",
     "pagecache.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -264,7 +268,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # The admin would otherwise load editors' avatars from gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Security headers (see home/security_headers.py); HSTS is switched on in production.
+# Security headers (see core/security_headers.py); HSTS is switched on in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", default=False)

@@ -1,7 +1,7 @@
 """Two indexes on Wagtail's page table for lookups the site makes on every request.
 
 Wagtail indexes neither column. Without them, finding a page by its URL path (the home page's
-one-query routing, home/models.py) and the sitemap's last modification (home/sitemaps.py)
+one-query routing, home/models.py) and the sitemap's last modification (core/sitemaps.py)
 read the whole table: tens of milliseconds at 100,000 articles, on every request.
 """
 

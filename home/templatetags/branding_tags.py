@@ -4,9 +4,9 @@ from django import template
 from django.templatetags.static import static
 from wagtail.models import Site
 
+from core.navigation import home_for
+from core.templatetags.navigation_tags import menu_sections
 from home.branding import SiteIdentitySettings
-from home.navigation import home_for
-from home.templatetags.navigation_tags import menu_sections
 from pagecache import generational
 
 register = template.Library()

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
-from home.demo_content.seed_article import load_seed_article
+from demo.seed_article import load_seed_article
 from tests.admin_forms import article_form
 from tests.html import soup_of, text_of
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo_content.seed_article import FOOTER_START, SEED_PATH
+from demo.seed_article import FOOTER_START, SEED_PATH
 from tests.html import soup_of, squash, text_of
 
 SEED_HEADINGS = [

@@ -74,7 +74,7 @@ def screenshot():
 @pytest.fixture
 def live_demo_site(transactional_db, live_server):
     """The demo newsroom behind a live server, with absolute URLs ready for the browser."""
-    from home.demo_content.builder import build_demo_content
+    from demo.builder import build_demo_content
 
     build_demo_content()
     from articles.models import ArticlePage, SectionPage

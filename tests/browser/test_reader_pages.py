@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from django.utils import timezone
 
-from home.models import HomePage
+from core.archives import archive_url
 from tests.factories import add_listed_articles, make_article, make_image
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -49,8 +49,8 @@ def reader_site(live_demo_site):
             "home": home.url,
             "section": politics.url,
             "article": live_demo_site["article"].url,
-            "tag": HomePage.archive_url(home, "tag", "المغرب"),
-            "author": HomePage.archive_url(home, "author", "newsroom"),
+            "tag": archive_url(home, "tag", "المغرب"),
+            "author": archive_url(home, "author", "newsroom"),
             # A word of every listed article's title: a full first page of results.
             "search": home.url + "search/?q=" + quote("خبر"),
         },

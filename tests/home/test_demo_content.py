@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from articles.models import ArticlePage, Author
-from home.demo_content.seed_article import load_seed_article
+from demo.seed_article import load_seed_article
 
 
 def tree_snapshot():

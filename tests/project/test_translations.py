@@ -3,7 +3,7 @@
 import polib
 import pytest
 
-from home.management.commands.compile_catalogues import catalogue_paths
+from core.management.commands.compile_catalogues import catalogue_paths
 
 TRANSLATED_LANGUAGES = ["ar", "fr"]
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Locale, Page
 
-from home.sitemaps import TranslatedPagesSitemap
+from core.sitemaps import TranslatedPagesSitemap
 from tests.factories import AuthorFactory, make_article, make_image
 from tests.html import soup_of
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HomePage
+from core.archives import archive_url
 from tests.factories import AuthorFactory, add_listed_articles, make_image, make_section
 
 
@@ -22,9 +22,9 @@ def listing_urls(home, section, author):
         "section": section.url,
         "section, second page": section.url + "?page=2",
         "section, last page": section.url + "?page=99999",
-        "tag": HomePage.archive_url(home, "tag", "اقتصاد-وطني"),
-        "author": HomePage.archive_url(home, "author", author.slug),
-        "author, last page": HomePage.archive_url(home, "author", author.slug) + "?page=99999",
+        "tag": archive_url(home, "tag", "اقتصاد-وطني"),
+        "author": archive_url(home, "author", author.slug),
+        "author, last page": archive_url(home, "author", author.slug) + "?page=99999",
         "site feed": home.url + home.reverse_subpage("feed"),
         "section feed": section.url + section.reverse_subpage("feed"),
         "sitemap": "/sitemap.xml",

@@ -111,7 +111,7 @@ def test_french_home_lists_the_french_article(client, demo_site, french_article)
 
 
 def test_demo_command_leaves_pages_editors_added_alone(demo_site, caplog):
-    from home.demo_content.builder import build_demo_content
+    from demo.builder import build_demo_content
     from tests.factories import make_section
 
     make_section(demo_site["home"], "تكنولوجيا", "technology")

@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from demo.translations import translate_page
 from tests.html import soup_of
-from translations.demo import translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -17,11 +17,11 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
-from translations.demo_content.newsroom import HOME_AND_SECTIONS
+from demo.translated_names import HOME_AND_SECTIONS
 
 logger = logging.getLogger(__name__)
 
-SEED_ARTICLE_FRENCH = Path(__file__).with_name("demo_content") / "seed-article.fr.po"
+SEED_ARTICLE_FRENCH = Path(__file__).with_name("seed-article.fr.po")
 
 
 class MissingDemoTranslation(LookupError):

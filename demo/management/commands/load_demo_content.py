@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo_content.builder import build_demo_content
+from demo.builder import build_demo_content
 
 
 class Command(BaseCommand):

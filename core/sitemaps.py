@@ -23,7 +23,7 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.restrictions import private_pages
+from core.restrictions import private_pages
 
 PAGE_SIZE = 1000
 

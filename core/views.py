@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
-from home.sitemaps import TranslatedPagesSitemap, urlset_entries
+from core.sitemaps import TranslatedPagesSitemap, urlset_entries
 
 SITEMAP_SECTION = "pages"
 

@@ -1,6 +1,6 @@
 """The newsroom's part of the demo build: the review path on "سياسة" and one user per role.
 
-Called by ``home/demo_content/builder.py``; like the rest of the build it changes nothing the
+Called by ``demo/builder.py``; like the rest of the build it changes nothing the
 second time. Passwords are generated when a user is made and printed once, for the demo only.
 """
 

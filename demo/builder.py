@@ -12,11 +12,11 @@ from wagtail.models import Locale, Page, Site
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from demo import images
+from demo.newsroom import build_newsroom_demo
+from demo.seed_article import SeedArticle, load_seed_article
 from demo.stories import build_stories, translate_stories
-from home.demo_content.seed_article import SeedArticle, load_seed_article
+from demo.translations import translate_demo_newsroom
 from home.models import HomePage
-from newsroom.demo import build_newsroom_demo
-from translations.demo import translate_demo_newsroom
 from translations.stream_data import with_block_ids
 
 HOME_SLUG = "home"

@@ -1,29 +1,12 @@
-"""Behaviour shared by page types: listing pagination and the page's search/social metadata."""
+"""Behaviour every page type shares: the requested listing page, SEO metadata, restrictions."""
 
-from django.core.paginator import Page as PaginatorPage
+from django.db.models import Q
 from django.utils.text import Truncator
+from wagtail.models import Page, PageViewRestriction
+
+from core.restrictions import restricted_pages
 
 META_DESCRIPTION_WORDS = 30
-
-
-class ArticleListingMixin:
-    """Paginates a listing the same way everywhere.
-
-    A missing, non-numeric or negative ``?page=`` shows the first page and one past the end
-    shows the last, so a hand-edited or stale link never produces an error page.
-    """
-
-    articles_per_page = 12
-
-    def paginate_articles(self, request, articles, count_key=None) -> PaginatorPage:
-        """A page of ``articles``, listed articles (``ArticlePage.objects.listed()``).
-
-        ``count_key`` names the listing among all others (``section:12``): its count is then
-        kept until the next publication instead of being made on every request.
-        """
-        from articles.listing import paginate_listing
-
-        return paginate_listing(request, articles, self.articles_per_page, count_key)
 
 
 def requested_page_number(request) -> int:
@@ -70,11 +53,6 @@ class SingleQueryViewRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        from django.db.models import Q
-        from wagtail.models import Page, PageViewRestriction
-
-        from home.restrictions import restricted_pages
-
         # Most sites restrict nothing: the list of restricted pages, kept for the cache
         # generation, then answers without a query.
         if not restricted_pages():

@@ -3,7 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
-from home.navigation import home_for, live_ancestors
+from core.navigation import home_for, live_ancestors
+from core.restrictions import CachedPublicPageQuerySet
 from pagecache import generational
 
 register = template.Library()
@@ -36,13 +37,15 @@ def menu_sections(home, request) -> list[dict]:
 
     Every reader-facing page shows them; a new cache generation (pagecache/) starts whenever a
     page is published, unpublished, moved or deleted, which is whenever this list can change.
+    The menu lists the home page's children that editors show in menus (its sections), of
+    whatever page type.
     """
-    from articles.models import SectionPage
 
     def compute():
         return [
             {"title": section.title, "url": section.get_url(request), "path": section.path}
-            for section in SectionPage.objects.live()
+            for section in CachedPublicPageQuerySet(Page)
+            .live()
             .public()
             .in_menu()
             .child_of(home)
