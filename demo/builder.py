@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from demo import images
+from demo.information import build_information_pages, translate_information_pages
 from demo.newsroom import build_newsroom_demo
 from demo.seed_article import SeedArticle, load_seed_article
 from demo.stories import build_stories, translate_stories
@@ -172,8 +173,10 @@ def build_demo_content() -> BuildReport:
         report.note(f"section “{seed.section_title}”")
     article = ensure_seed_article(seed, section, author, report)
     stories = build_stories(home, report)
+    information_pages = build_information_pages(home, report)
     build_newsroom_demo(sections.values(), report)
     # French and English: synchronised trees, translated home and sections, French article.
     report.created.extend(translate_demo_newsroom(home, list(sections.values()), article))
     translate_stories(stories, report)
+    translate_information_pages(information_pages, report)
     return report

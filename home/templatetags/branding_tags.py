@@ -7,6 +7,7 @@ from wagtail.models import Site
 from core.navigation import home_for
 from core.templatetags.navigation_tags import menu_sections
 from home.branding import SiteIdentitySettings
+from home.models import InformationPage
 from pagecache import generational
 
 register = template.Library()
@@ -66,4 +67,21 @@ def site_footer(context):
         "sections": sections,
         "site_feed_url": home.get_url(request) + "feed/" if home else "",
         "social_links": site_identity(request)["social_links"],
+        "information_pages": footer_information_pages(home, request) if home else [],
     }
+
+
+def footer_information_pages(home, request) -> list[dict]:
+    """The home page's information pages marked for the footer, kept for the generation."""
+
+    def compute():
+        pages = (
+            InformationPage.objects.live()
+            .public()
+            .child_of(home)
+            .filter(show_in_footer=True, alias_of=None)
+            .order_by("path")
+        )
+        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+    return generational.get_or_compute("footer-information", home.pk, compute=compute)
