@@ -411,7 +411,13 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def _sibling_in_section(self, newer: bool):
         if self.pk is None:
             return None
-        siblings = ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+        # Untranslated copies (aliases) are the Arabic text under another language's address.
+        siblings = (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(alias_of__isnull=True)
+        )
         date = self.display_date
         if newer:
             siblings = siblings.filter(
