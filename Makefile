@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults screenshots clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -87,6 +87,9 @@ bench: install ## Load test on PostgreSQL with production settings (BENCH_SIZES=
 
 bench-faults: install ## Redis stopped and PostgreSQL restarted under load: errors, recovery, comment ledger
 	$(BIN)/python -m bench.faults
+
+screenshots: install ## Full-page screenshots of the demo (phone and desktop, Arabic and French) into docs/screenshots/
+	$(BIN)/python -m demo.screenshots --port $${SCREENSHOTS_PORT:-8765}
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .admin-credentials

@@ -132,7 +132,9 @@ def save_picture(picture: PillowImage.Image, title: str, filename: str):
 def demo_collection() -> Collection:
     collection = Collection.objects.filter(name=COLLECTION_NAME).first()
     if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+        # Wagtail's migration makes the root collection; a flushed database has none.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=COLLECTION_NAME)
     return collection
 
 

@@ -37,6 +37,14 @@ def site_identity(request) -> dict:
     return generational.get_or_compute("site-identity", site.pk, compute=compute)
 
 
+def site_title(site, home) -> str:
+    """The name in the reader's language: the home page's title ("Akhbar" on the French site),
+    else the site's name."""
+    if home is not None and home.title:
+        return home.title
+    return site.site_name if site and site.site_name else ""
+
+
 @register.inclusion_tag("navigation/masthead.html", takes_context=True)
 def masthead(context):
     request = context.get("request")
@@ -46,8 +54,7 @@ def masthead(context):
     return {
         "request": request,
         "home_url": home.get_url(request) if home else "/",
-        "site_name": (site.site_name if site and site.site_name else None)
-        or (home.title if home else ""),
+        "site_name": site_title(site, home),
         "logo": identity["logo"],
         "default_logo": static(DEFAULT_LOGO),
         "logo_shows_name": identity["logo_shows_name"],
@@ -62,7 +69,7 @@ def site_footer(context):
     sections = menu_sections(home, request) if home else []
     return {
         "request": request,
-        "site_name": site.site_name if site else "",
+        "site_name": site_title(site, home),
         "home_url": home.get_url(request) if home else "/",
         "sections": sections,
         "site_feed_url": home.get_url(request) + "feed/" if home else "",
