@@ -225,7 +225,7 @@ def test_the_phone_menu_opens_with_or_without_javascript(reader_site, browser, j
         assert not wide_menu.is_visible()
         economy = page.locator(".site-menu").get_by_role("link", name="اقتصاد")
         assert not economy.is_visible()
-        page.get_by_text("الأقسام", exact=True).click()
+        page.locator("summary.site-menu__button").click()
         economy.wait_for(state="visible")
         economy.click()
         page.wait_for_load_state("load")
