@@ -26,6 +26,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 WIDTHS = (375, 1280)
 LANGUAGES = ("ar", "fr")
 MODERATOR_PASSWORD = "screenshots-only-password"
+EAGER_IMAGES = "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+ALL_IMAGES_LOADED = "[...document.images].every(image => image.complete)"
 
 SETUP = """
 import django
@@ -116,6 +118,10 @@ def photograph(base_url: str, output: Path, queue_path: str, language: str) -> l
             for name, path in pages(language).items():
                 page.goto(base_url + path)
                 page.wait_for_load_state("networkidle")
+                # A reader scrolling would load the lazy pictures; a full-page shot does not.
+                page.evaluate(EAGER_IMAGES)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_function(ALL_IMAGES_LOADED)
                 target = output / f"{name}-{language}-{width}.png"
                 page.screenshot(path=str(target), full_page=True)
                 saved.append(target)
