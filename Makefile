@@ -8,9 +8,10 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check messages compile-messages lock bench bench-faults screenshots clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check screenshots messages compile-messages lock bench bench-faults bench-import import-demo clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,13 +25,14 @@ $(VENV)/.installed: requirements-dev.lock
 
 install: $(VENV)/.installed ## Create the virtualenv and install the pinned dependencies
 
-# axe-core, injected into pages by the browser tests (pinned in package-lock.json; never served).
+# npm tools, pinned in package-lock.json and never served: axe-core, injected into pages by the
+# browser tests, and stylelint for `make lint`.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests (apt-get install -y npm)."; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests and stylelint (apt-get install -y npm)."; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test-tools: node_modules/.installed ## Install the browser tests' npm tools (axe-core) with npm ci
+test-tools: node_modules/.installed ## Install the npm tools (axe-core, stylelint) with npm ci
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
@@ -57,10 +59,21 @@ test-fast: install ## The quick suite: no browser, no PostgreSQL-only and no slo
 test-postgres: install test-tools ## Run the test suite on the local PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff check, ruff format --check and the import rules (import-linter)
+# The team's stylesheet check, kept in shared/ beside the repository (CI has a copy there too).
+CSS_NESTING_CHECK ?= ../shared/tools/css_nesting_check.py
+
+lint: install test-tools ## ruff (with S), the import rules, djLint (templates), stylelint (CSS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djlint --lint .
+	node_modules/.bin/stylelint "static/css/*.css" "*/static/**/*.css"
+	@if [ -f "$(CSS_NESTING_CHECK)" ]; then \
+		echo "python3 $(CSS_NESTING_CHECK) static/css/*.css */static/*/*.css"; \
+		python3 "$(CSS_NESTING_CHECK)" static/css/*.css */static/*/*.css; \
+	else \
+		echo "$(CSS_NESTING_CHECK) not found: stylelint's max-nesting-depth stands in for it"; \
+	fi
 
 format: install ## Format and fix the code with ruff
 	$(BIN)/ruff format .
@@ -69,6 +82,9 @@ format: install ## Format and fix the code with ruff
 check: install ## Django system checks and the missing-migrations check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+screenshots: install ## Full-page screenshots of the demo (375 and 1280 px, Arabic and French) into docs/screenshots/
+	$(BIN)/python -m demo.screenshots --port $${SCREENSHOTS_PORT:-8765}
 
 messages: install ## Extract translatable strings into locale/*/django.po (needs GNU gettext)
 	$(MANAGE) makemessages -l ar -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests
@@ -85,11 +101,15 @@ bench: install ## Load test on PostgreSQL with production settings (BENCH_SIZES=
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
 	$(BIN)/python -m bench.run --sizes $${BENCH_SIZES:-1000} --seconds $${BENCH_SECONDS:-8}
 
+import-demo: demo ## Import the seed article's WordPress export (demo/wordpress/) into the demo newsroom
+	$(MANAGE) import_wordpress demo/wordpress/seed-article.wxr.xml --default-section politics
+
+bench-import: install ## WordPress import on PostgreSQL: generated exports (BENCH_IMPORT_POSTS="10000 50000")
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar_bench_import} \
+		$(BIN)/python -m bench.import_wordpress $(foreach n,$(BENCH_IMPORT_POSTS),--posts $(n))
+
 bench-faults: install ## Redis stopped and PostgreSQL restarted under load: errors, recovery, comment ledger
 	$(BIN)/python -m bench.faults
-
-screenshots: install ## Full-page screenshots of the demo (phone and desktop, Arabic and French) into docs/screenshots/
-	$(BIN)/python -m demo.screenshots --port $${SCREENSHOTS_PORT:-8765}
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .admin-credentials

@@ -1,13 +1,17 @@
 """The article's body, composed from small blocks.
 
 An article is a stream of paragraphs and headed sections; a section has its own stream of
-paragraphs, bullet lists, quotes and images. Section numbers are never stored: they are
-computed from the order of the numbered sections when the page renders (see numbering.py).
+paragraphs, sub-headings, bullet lists, quotes, images, tables and embedded players. Section
+numbers are never stored: they are computed from the order of the numbered sections when the
+page renders (see numbering.py).
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+
+from articles.embeds import UNSUPPORTED_MESSAGE, parse_embed
 
 INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link"]
 
@@ -120,11 +124,98 @@ class ImageBlock(blocks.StructBlock):
         )
 
 
+class SubHeadingBlock(blocks.StructBlock):
+    """A heading inside a section (h3 to h6): it is not numbered and not in the contents."""
+
+    level = blocks.ChoiceBlock(
+        choices=[
+            ("h3", _("Level 3")),
+            ("h4", _("Level 4")),
+            ("h5", _("Level 5")),
+            ("h6", _("Level 6")),
+        ],
+        default="h3",
+        label=_("Level"),
+    )
+    text = blocks.CharBlock(max_length=255, label=_("Text"))
+
+    class Meta:
+        icon = "h3"
+        label = _("Sub-heading")
+        template = f"{BLOCK_TEMPLATES}/sub_heading_block.html"
+        description = _("A smaller heading inside a section; never numbered.")
+        preview_value = {"level": "h3", "text": "التعاون مع دول الساحل"}
+
+
+class EmbedBlock(blocks.StructBlock):
+    """A YouTube, Vimeo or X link shown as a player the reader chooses to load.
+
+    Only the address is stored; nothing is fetched from the provider when the article is saved
+    or shown (articles/embeds.py).
+    """
+
+    url = blocks.URLBlock(
+        label=_("Address"),
+        help_text=_("A YouTube, Vimeo or X (Twitter) address, as copied from the browser."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+
+    class Meta:
+        icon = "media"
+        label = _("Video or post")
+        template = f"{BLOCK_TEMPLATES}/embed_block.html"
+        description = _(
+            "A video or post from YouTube, Vimeo or X, loaded only when the reader asks."
+        )
+        preview_value = {"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "caption": ""}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if parse_embed(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(UNSUPPORTED_MESSAGE)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed"] = parse_embed(value["url"])
+        return context
+
+
+class TableBlock(blocks.StructBlock):
+    """A plain table of text: rows of cells, the first row optionally its header."""
+
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+    first_row_is_header = blocks.BooleanBlock(
+        required=False, default=True, label=_("The first row is the header")
+    )
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.TextBlock(required=False, label=_("Cell")), label=_("Row")),
+        min_num=1,
+        label=_("Rows"),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = f"{BLOCK_TEMPLATES}/table_block.html"
+        description = _("A table of text, with an optional header row and caption.")
+        preview_value = {
+            "caption": "الخلايا المفككة",
+            "first_row_is_header": True,
+            "rows": [["السنة", "الخلايا"], ["2023", "12"], ["2024", "9"]],
+        }
+
+
 class SectionContentBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
+    sub_heading = SubHeadingBlock()
     bullet_list = BulletListBlock()
     quote = QuoteBlock()
     image = ImageBlock()
+    table = TableBlock()
+    embed = EmbedBlock()
 
 
 class HeadedSectionBlock(blocks.StructBlock):
@@ -158,6 +249,9 @@ class HeadedSectionBlock(blocks.StructBlock):
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     headed_section = HeadedSectionBlock()
+    sub_heading = SubHeadingBlock()
     bullet_list = BulletListBlock()
     quote = QuoteBlock()
     image = ImageBlock()
+    table = TableBlock()
+    embed = EmbedBlock()

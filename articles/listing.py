@@ -7,7 +7,7 @@ one query: the page's ids from the index alone (an offset there skips index entr
 joined rows), then those few articles with everything their cards show.
 
 The number of articles, which the paginator needs for "page 3 of 500" and for the last page,
-is counted once per cache generation (pagecache/generational.py): the count can only change
+is counted once per cache generation (pagecache/registry.py): the count can only change
 when a page is published, unpublished, moved or deleted, and each of those starts a new one.
 """
 
@@ -15,7 +15,9 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
 from core.mixins import requested_page_number
-from pagecache.generational import remember
+from pagecache.registry import cached_value
+
+LISTING_COUNTS = cached_value("listing-count")
 
 # The listing indexes' order (articles/migrations/0003_article_listing.py); pk breaks ties.
 NEWEST_FIRST = ("-publication_date", "-pk")
@@ -45,7 +47,9 @@ class ArticleListing:
             if self.count_key is None:
                 self._count = self.articles.count()
             else:
-                self._count = remember(f"count:{self.count_key}", self.articles.count)
+                self._count = LISTING_COUNTS.get_or_compute(
+                    self.count_key, compute=self.articles.count
+                )
         return self._count
 
     def __len__(self) -> int:

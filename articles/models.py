@@ -38,7 +38,7 @@ from core.restrictions import (
     is_restricted,
     restricted_pages,
 )
-from pagecache import generational
+from pagecache.registry import cached_value
 
 
 class Author(index.Indexed, models.Model):
@@ -442,40 +442,24 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         section = self.section
         context["section"] = section
         context["sections_by_path"] = {section.path: section} if section else {}
-        context.update(self.reading_onward(request))
+        context.update(self.reading_onward())
         return context
 
-    def reading_onward(self, request) -> dict:
+    def reading_onward(self) -> dict:
         """Related articles and the neighbours in the section, for the end of the article.
 
-        They depend on other articles, not on this one alone, so they are kept in the cache
-        under the current generation (pagecache/): any publication anywhere starts a new one.
-        Previews always compute them afresh.
+        Each is looked up only if the page draws it: the "reading-onward" fragment keeps
+        them, drawn, for the cache generation (pagecache/registry.py), so a request served
+        that fragment asks nothing.
         """
+        return {
+            "related_articles": SimpleLazyObject(self.related_articles),
+            "previous_article": SimpleLazyObject(self.previous_in_section),
+            "next_article": SimpleLazyObject(self.next_in_section),
+        }
 
-        def compute():
-            return {
-                "related_articles": self.related_articles(),
-                "previous_article": self.previous_in_section(),
-                "next_article": self.next_in_section(),
-            }
 
-        def compute_for_cache():
-            onward = compute()
-            # Renditions made while this page renders would be missing from the cached copy's
-            # prefetched list, and Wagtail trusts that list; without it, lookups go through
-            # the "renditions" cache instead of the database.
-            for article in [*onward["related_articles"], onward["previous_article"],
-                            onward["next_article"]]:  # fmt: skip
-                if article is not None and article.lead_image is not None:
-                    getattr(article.lead_image, "_prefetched_objects_cache", {}).pop(
-                        "renditions", None
-                    )
-            return onward
-
-        if self.pk is None or getattr(request, "is_preview", False):
-            return compute()
-        return generational.get_or_compute("article-onward", self.pk, compute=compute_for_cache)
+SECTION_IDS = cached_value("section-ids")
 
 
 def section_ids(home) -> list[int]:
@@ -490,7 +474,7 @@ def section_ids(home) -> list[int]:
         # "path starts with" of child_of, which would read every page of a large archive.
         return list(SectionPage.objects.child_of(home).values_list("pk", flat=True))
 
-    return generational.remember(f"section-ids:{home.pk}", load)
+    return SECTION_IDS.get_or_compute(home.pk, compute=load)
 
 
 def listing_section_id(path: str, live: bool, alias_of_id: int | None) -> int | None:

@@ -6,7 +6,12 @@ machine's services are never touched. Reader threads load the home page, a secti
 article while a commenter posts comments (each with a unique text) the whole time.
 
 1. Redis is shut down mid-run and started again: readers must see no 5xx at all.
-2. PostgreSQL is stopped mid-run and started again: requests may fail, but only with the
+2. Redis restarts from saved data (issue 13, item 2): pages are cached, Redis saves its data
+   and stops, an article is unpublished and another restricted while it is down, and Redis
+   comes back with the old data (the cached pages and the old cache generation). No reader may
+   be served the unpublished article, the restricted one, or a listing that still shows the
+   unpublished one: "stale_pages" must be 0.
+3. PostgreSQL is stopped mid-run and started again: requests may fail, but only with the
    friendly 503 page, and the site must answer again within 5 s of the database being back,
    without a restart.
 
@@ -29,10 +34,12 @@ from urllib.parse import urlencode, urlsplit
 from bench.server import BIN_DIR, PROJECT_DIR, gunicorn, manage, production_environment
 
 PG_BIN = Path("/usr/lib/postgresql") / sorted(os.listdir("/usr/lib/postgresql"))[-1] / "bin"
-PG_DATA = Path("/tmp/akhbar-faults-pg")
-PG_PORT = 5499
-REDIS_PORT = 6390
-WEB_PORT = 8766
+# Ports and folders can be moved (BENCH_FAULTS_*) so two checkouts can run it side by side.
+PG_DATA = Path(os.environ.get("BENCH_FAULTS_PG_DATA", "/tmp/akhbar-faults-pg"))
+PG_PORT = int(os.environ.get("BENCH_FAULTS_PG_PORT", "5499"))
+REDIS_PORT = int(os.environ.get("BENCH_FAULTS_REDIS_PORT", "6390"))
+REDIS_DATA = Path(os.environ.get("BENCH_FAULTS_REDIS_DATA", "/tmp/akhbar-faults-redis"))
+WEB_PORT = int(os.environ.get("BENCH_FAULTS_WEB_PORT", "8766"))
 RESULTS = PROJECT_DIR / "bench" / "results"
 
 
@@ -62,17 +69,56 @@ def postgres_ctl(action: str) -> None:
 
 
 def redis(action: str) -> None:
+    """Start (from the saved data, if any), stop (without saving) or save, as asked."""
     if action == "start":
+        REDIS_DATA.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--daemonize", "yes"],
+             "--appendonly", "no", "--dir", str(REDIS_DATA), "--dbfilename", "dump.rdb",
+             "--daemonize", "yes"],
             check=True,
         )  # fmt: skip
         time.sleep(0.3)
+    elif action == "save":
+        subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "save"], capture_output=True)
     else:
         subprocess.run(
             ["redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave"], capture_output=True
         )
+
+
+def restart_from_saved_data(base_url: str, env: dict, stale: dict) -> dict:
+    """Cache pages, save Redis, stop it, change them, start it from the saved data, read."""
+    load = Load(base_url, [], 0, "")
+    for path in [stale["unpublished"], stale["restricted"], *stale["listings"]] * 6:
+        load.request("GET", path)  # cached in Redis, and in each worker's memory
+    redis("save")
+    redis("stop")
+    in_django(env, "change", stdin=json.dumps(stale))  # while Redis is down
+    redis("start")  # from the data saved before the change
+    time.sleep(config_retry_seconds())
+    served = Counter()
+    deadline = time.monotonic() + 6
+    while time.monotonic() < deadline:
+        for name, path in [("unpublished", stale["unpublished"]),
+                           ("restricted", stale["restricted"])]:  # fmt: skip
+            status, _ = load.request("GET", path)
+            served[f"{name} {status}"] += 1
+            if status == 200:
+                served["stale"] += 1
+        for path in stale["listings"]:
+            status, payload = load.request("GET", path)
+            served[f"listing {status}"] += 1
+            if stale["title"].encode() in payload:
+                served["stale"] += 1
+    return {"answers": dict(served), "stale_pages": served.pop("stale", 0)}
+
+
+def config_retry_seconds() -> float:
+    """How long a worker leaves Redis alone after a failure (config/cache.py), plus a margin."""
+    from config.cache import RETRY_AFTER_SECONDS
+
+    return RETRY_AFTER_SECONDS + 0.5
 
 
 class Load:
@@ -176,6 +222,7 @@ def summarise(records, since=None, until=None):
 def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     start_private_postgres()
+    (REDIS_DATA / "dump.rdb").unlink(missing_ok=True)
     redis("start")
     database_url = f"postgres://postgres@127.0.0.1:{PG_PORT}/akhbar_faults"
     env = production_environment(
@@ -198,6 +245,10 @@ def main() -> None:
             "while_down": summarise(load.records, marks["redis_down"], marks["redis_up"]),
         }
         redis_comments = list(load.accepted_comments)
+
+        report["redis_restart_from_saved_data"] = restart_from_saved_data(
+            base_url, env, article["stale"]
+        )
 
         load = Load(base_url, article["paths"], article["id"], article["ticket"])
         marks = load.run(25, [(5, "postgres_down", lambda: postgres_ctl("stop")),
@@ -249,6 +300,8 @@ def django_step(step: str) -> None:
     import django
 
     django.setup()
+    from wagtail.models import PageViewRestriction
+
     from articles.models import ArticlePage
     from comments.models import ReaderComment
     from comments.tickets import issue_ticket
@@ -262,11 +315,71 @@ def django_step(step: str) -> None:
         # The last path carries a parameter the page cache ignores: always rendered afresh, so
         # it shows when the database is really back.
         paths = [article.url, article.get_parent().url, "/ar/", f"{article.url}?from=faults"]
-        print(json.dumps({"id": article.pk, "ticket": issue_ticket(article.pk), "paths": paths}))
+        # Two more articles in the seed's section, for the Redis restart: one to unpublish
+        # and one to restrict while Redis is down.
+        unpublished, restricted = (
+            fresh_article(article.get_parent(), slug, title)
+            for slug, title in [("faults-unpublished", "خبر يسحب أثناء توقف ريديس"),
+                                ("faults-restricted", "خبر يقيد أثناء توقف ريديس")]
+        )  # fmt: skip
+        stale = {
+            "unpublished": unpublished.url,
+            "unpublished_id": unpublished.pk,
+            "title": unpublished.title,
+            "restricted": restricted.url,
+            "restricted_id": restricted.pk,
+            "listings": [article.get_parent().url, "/ar/"],
+        }
+        print(
+            json.dumps(
+                {
+                    "id": article.pk,
+                    "ticket": issue_ticket(article.pk),
+                    "paths": paths,
+                    "stale": stale,
+                }
+            )
+        )
+    elif step == "change":
+        stale = json.load(sys.stdin)
+        ArticlePage.objects.get(pk=stale["unpublished_id"]).unpublish()
+        PageViewRestriction.objects.create(
+            page=ArticlePage.objects.get(pk=stale["restricted_id"]),
+            restriction_type=PageViewRestriction.LOGIN,
+        )
     elif step == "ledger":
         tokens = json.load(sys.stdin)
         counts = {t: ReaderComment.objects.filter(body__endswith=t).count() for t in tokens}
         print(json.dumps(counts))
+
+
+def fresh_article(section, slug: str, title: str):
+    """A published article made anew (a previous run left it unpublished or restricted)."""
+    from django.utils import timezone
+
+    from articles.models import ArticlePage
+
+    for old in ArticlePage.objects.filter(slug=slug):
+        old.delete()
+    article = ArticlePage(
+        title=title,
+        slug=slug,
+        standfirst="خبر لاختبار الأعطال.",
+        body=[
+            {
+                "type": "headed_section",
+                "value": {
+                    "heading": "الخبر",
+                    "unnumbered": False,
+                    "content": [{"type": "paragraph", "value": "<p>نص الخبر.</p>"}],
+                },
+            }
+        ],
+        publication_date=timezone.now(),
+    )
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    return article
 
 
 if __name__ == "__main__":

@@ -3,14 +3,14 @@
     .venv/bin/python -m bench.run [--sizes 1000 100000] [--seconds 8]
 
 For each archive size (the first is the main one) a PostgreSQL database of its own is filled
-once (``akhbar_bench_<size>``; reused by later runs), the site is served exactly as the Docker
-image serves it (gunicorn, production settings, DEBUG off, WEB_CONCURRENCY workers), and wrk
-(-t2 -c8) loads each page in turn: home, a section (first and a deep page), the seed article,
-a tag page, an author page, search, the site feed, the sitemap and a static file as the
-reference. At the main size the server runs twice: without the page cache (every figure is
-a real render) and with it (the cached article). Queries and bytes per page are counted in a
-separate process with the same settings. Results: bench/results/ (results.json, report.md,
-chart.png); the table is printed too.
+once (``akhbar_bench_<size>``, the prefix set by BENCH_DATABASE_PREFIX; reused by later runs),
+the site is served exactly as the Docker image serves it (gunicorn, production settings, DEBUG
+off, WEB_CONCURRENCY workers), and wrk (-t2 -c8) loads each page in turn: home, a section (first
+and a deep page), the seed article, a tag page, an author page, search, the site feed, the
+sitemap and a static file as the reference. At the main size the server runs twice: without the
+page cache (every figure is a real render) and with it (the cached article). Queries and bytes
+per page are counted in a separate process with the same settings. Results: bench/results/
+(results.json, report.md, chart.png); the table is printed too.
 """
 
 import argparse
@@ -31,11 +31,13 @@ RESULTS = PROJECT_DIR / "bench" / "results"
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+# Several branches benchmarked on one machine each keep their archive in a database of their own.
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "akhbar_bench")
 DEEP_PAGE = 500
 
 
 def database_url(size: int) -> str:
-    return f"{POSTGRES}/akhbar_bench_{size}"
+    return f"{POSTGRES}/{DATABASE_PREFIX}_{size}"
 
 
 def ensure_database(name: str) -> None:
@@ -49,7 +51,7 @@ def ensure_database(name: str) -> None:
 
 def prepare(size: int, env: dict) -> dict:
     """Migrate, build the demo and grow the archive; return the paths to load."""
-    ensure_database(f"akhbar_bench_{size}")
+    ensure_database(f"{DATABASE_PREFIX}_{size}")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     script = (
         "import django, json; django.setup();"

@@ -164,7 +164,7 @@ def _insert_article_rows(articles: list[ArticlePage]) -> None:
         for article in articles
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608 -- names from the model's own fields
 
 
 @transaction.atomic

@@ -1,5 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from comments.models import CommentStatus, ReaderComment
@@ -58,7 +58,7 @@ class SpamBulkAction(CommentStatusBulkAction):
 
 
 class RemoveBulkAction(CommentStatusBulkAction):
-    display_name = _("Remove")
+    display_name = pgettext_lazy("comment moderation", "Remove")
     action_type = "remove"
     aria_label = _("Remove the selected comments")
     action_priority = 25

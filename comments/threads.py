@@ -5,6 +5,7 @@ so the template draws nested lists without recursive includes.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, Q
 
@@ -26,10 +27,39 @@ DISPLAY_FIELDS = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
+class ShownComment:
+    """A comment as the conversation shows it: plain data, so a discussion can be cached."""
+
+    pk: int
+    parent_id: int | None
+    author_name: str
+    author_url: str
+    body: str
+    created_at: datetime
+    is_staff_reply: bool
+    level: int
+    can_be_replied_to: bool
+
+    @classmethod
+    def of(cls, comment: ReaderComment, level: int, max_depth: int) -> "ShownComment":
+        return cls(
+            pk=comment.pk,
+            parent_id=comment.parent_id,
+            author_name=comment.author_name,
+            author_url=comment.author_url,
+            body=comment.body,
+            created_at=comment.created_at,
+            is_staff_reply=comment.is_staff_reply,
+            level=level,
+            can_be_replied_to=level + 1 < max_depth,
+        )
+
+
+@dataclass(frozen=True)
 class ThreadEvent:
     kind: str  # "comment", "replies", "end_replies", "end_comment"
-    comment: ReaderComment | None = None
+    comment: ShownComment | None = None
 
 
 @dataclass(frozen=True)
@@ -147,9 +177,7 @@ def thread_events(roots, replies, max_depth: int) -> list[ThreadEvent]:
             events.append(item)
             continue
         comment, level = item
-        comment.level = level
-        comment.can_be_replied_to = level + 1 < max_depth
-        events.append(ThreadEvent("comment", comment))
+        events.append(ThreadEvent("comment", ShownComment.of(comment, level, max_depth)))
         stack.append(ThreadEvent("end_comment"))
         kids = children.get(comment.pk, [])
         if kids:

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,6 +19,7 @@ from comments.forms import ReaderCommentForm
 from comments.models import CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
 from comments.notifications import notify_moderators
+from comments.pending import own_pending_comments, remember_pending_comment
 from comments.ratelimit import client_ip, take_slot
 from comments.remember import forget_author, remember_author, remembered_author
 from comments.text import clean_single_line
@@ -192,6 +194,8 @@ def post_comment(request, page_id):
         )
 
     response = success_response(request, page, comment)
+    if comment.status == CommentStatus.PENDING:
+        remember_pending_comment(request, response, comment.pk)
     if data["remember"]:
         remember_author(response, name=data["name"], email=data["email"], url=data["url"])
     else:
@@ -199,10 +203,20 @@ def post_comment(request, page_id):
     return response
 
 
+def pending_comment_payload(request, page, comment) -> dict:
+    html = render_to_string(
+        "components/comments/comment.html",
+        {"comment": comment, "page": page, "awaiting_moderation": True},
+        request=request,
+    )
+    return {"id": comment.pk, "parent": comment.parent_id, "html": html}
+
+
 @never_cache
 @require_GET
 def form_state(request, page_id):
-    """What the cached article page cannot carry: a fresh ticket and this reader's details."""
+    """What the cached article page cannot carry: a fresh ticket, this reader's details, and
+    this reader's own comments still waiting for a moderator (see comments/pending.py)."""
     page = commentable_article(page_id)
     if not page.comments_open:
         raise Http404
@@ -214,6 +228,10 @@ def form_state(request, page_id):
             "email": author.get("email", ""),
             "url": author.get("url", ""),
             "remember": bool(author),
+            "pending": [
+                pending_comment_payload(request, page, comment)
+                for comment in own_pending_comments(request, page)
+            ],
         }
     )
     response["Cache-Control"] = "private, no-store"

@@ -1,11 +1,11 @@
-from django.urls import path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from comments import admin_views
+from comments import admin_views, one_click
 from comments.bulk_actions import ApproveBulkAction, RemoveBulkAction, SpamBulkAction
 from comments.models import CommentStatus, ReaderComment
 from comments.moderation import LOG_ACTIONS
@@ -26,7 +26,13 @@ def comment_admin_urls():
             "reader-comments/<int:pk>/reply/",
             admin_views.staff_reply,
             name="comments_staff_reply",
-        )
+        ),
+        re_path(
+            rf"^reader-comments/(?P<pk>\d+)/moderate/(?P<action>{'|'.join(one_click.ACTIONS)})/$",
+            one_click.moderate_comment,
+            name="comments_moderate",
+        ),
+        path("reader-comments/undo/", one_click.undo_moderation, name="comments_moderation_undo"),
     ]
 
 

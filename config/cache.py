@@ -17,6 +17,16 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5.0
 
+# Stored integers are plain numbers in Redis (Django's serializer leaves ints unpickled).
+RAISE_TO_SCRIPT = """
+local current = tonumber(redis.call('GET', KEYS[1]))
+if current == nil or current < tonumber(ARGV[1]) then
+    redis.call('SET', KEYS[1], ARGV[1])
+    return tonumber(ARGV[1])
+end
+return current
+"""
+
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
     """Keeps one Redis client per connection pool instead of building one per operation.
@@ -43,10 +53,19 @@ class ResilientRedisCache(RedisCache):
         params = dict(params)
         options = {"socket_connect_timeout": 0.25, "socket_timeout": 0.5}
         options.update(params.get("OPTIONS", {}))
+        # Every connection made to Redis is counted: a Redis that restarted can only be
+        # reached again through a new one, and pagecache/store.py then checks its copy of the
+        # cache generation against the database.
+        options["redis_connect_func"] = self._connected
         params["OPTIONS"] = options
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
         self._down_until = 0.0
+        self.connections_made = 0
+
+    def _connected(self, connection):
+        connection.on_connect()
+        self.connections_made += 1
 
     def _guarded(self, operation, fallback, *args, **kwargs):
         if time.monotonic() < self._down_until:
@@ -94,6 +113,19 @@ class ResilientRedisCache(RedisCache):
     def incr(self, key, delta=1, version=None):
         # Counters (rate limits, cache generations) treat "no Redis" as "no count".
         return self._guarded(super().incr, None, key, delta, version)
+
+    def raise_to(self, key, number: int, version=None):
+        """Set ``key`` to ``number`` unless it holds a larger number, in one step.
+
+        For counters that must never go backwards (the cache generation) although several
+        processes write them: a plain read-then-write could lower one between the two.
+        """
+        return self._guarded(self._raise_to, None, key, number, version)
+
+    def _raise_to(self, key, number, version):
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        return client.eval(RAISE_TO_SCRIPT, 1, key, int(number))
 
     def clear(self):
         return self._guarded(super().clear, None)

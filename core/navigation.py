@@ -2,7 +2,10 @@
 
 from wagtail.models import Page, Site
 
-from pagecache import generational
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild_all, snapshots
+
+LIVE_ANCESTORS = cached_value("live-ancestors")
 
 
 def live_ancestors(page: Page) -> list[Page]:
@@ -10,8 +13,9 @@ def live_ancestors(page: Page) -> list[Page]:
 
     The breadcrumb, the section navigation and the article's section link all need them;
     the result is kept on the page instance so one render asks the database once, and in the
-    cache under the generation (pagecache/), which every publication, move or deletion
-    renews: ancestors are found by the page's path, which only those change.
+    cache under the generation (pagecache/registry.py), which every publication, move or
+    deletion renews: ancestors are found by the page's path, which only those change. The
+    cache holds their field values; each request gets page objects of its own.
     """
     cached = getattr(page, "_live_ancestors", None)
     if cached is None:
@@ -22,7 +26,9 @@ def live_ancestors(page: Page) -> list[Page]:
         if page.pk is None or not page.path:
             cached = load()  # a new page in the editor's preview
         else:
-            cached = generational.get_or_compute("live-ancestors", page.path, compute=load)
+            cached = rebuild_all(
+                LIVE_ANCESTORS.get_or_compute(page.path, compute=lambda: snapshots(load()))
+            )
         page._live_ancestors = cached
     return cached
 

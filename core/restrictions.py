@@ -4,14 +4,16 @@ Wagtail's ``PageQuerySet.public()`` loads every view restriction each time it is
 article page calls it for its related articles, its neighbours and the breaking-news strip.
 The restricted paths change only when a restriction is added or removed, which starts a new
 cache generation (pagecache/), so they are kept for the current generation
-(pagecache/generational.py).
+(pagecache/registry.py: "restricted-pages").
 """
 
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from pagecache.generational import remember
+from pagecache.registry import cached_value
+
+RESTRICTED_PAGES = cached_value("restricted-pages")
 
 
 def load_restricted_pages() -> list[tuple[int, str]]:
@@ -20,7 +22,7 @@ def load_restricted_pages() -> list[tuple[int, str]]:
 
 def restricted_pages() -> list[tuple[int, str]]:
     """The id and tree path of every page that has a view restriction of its own."""
-    return remember("restricted-pages", load_restricted_pages)
+    return RESTRICTED_PAGES.get_or_compute(compute=load_restricted_pages)
 
 
 def restricted_paths() -> list[str]:

@@ -29,6 +29,8 @@ READER_POLICY = {
     "connect-src": [SELF],
     "media-src": [SELF],
     "manifest-src": [SELF],
+    # Players of embedded videos and posts, built only after the reader clicks (articles/embeds.py).
+    "frame-src": [SELF, *settings.READER_FRAME_SOURCES],
     "object-src": [NONE],
     "base-uri": [SELF],
     "form-action": [SELF],

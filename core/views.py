@@ -43,7 +43,7 @@ def sitemap_index(request):
     locations = [escape(first_page)] + [
         escape(f"{first_page}?p={number}") for number in range(2, sitemap.paginator.num_pages + 1)
     ]
-    entries = mark_safe(  # every part is escaped above
+    entries = mark_safe(  # noqa: S308 -- every part is escaped above
         "\n".join(
             f"<sitemap><loc>{location}</loc>{lastmod_element}</sitemap>" for location in locations
         )
@@ -74,7 +74,7 @@ def sitemap_section(request, section):
     return TemplateResponse(
         request,
         "sitemaps/page.xml",
-        {"entries": mark_safe(urlset_entries(urls))},  # every value is escaped there
+        {"entries": mark_safe(urlset_entries(urls))},  # noqa: S308 -- urlset_entries escapes
         content_type="application/xml",
         headers={"Last-Modified": http_date(lastmod.timestamp())} if lastmod else None,
     )

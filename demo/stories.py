@@ -101,7 +101,7 @@ def seed_reading_counts(pages, report) -> None:
     for page in {page.pk: page for page in pages}.values():
         if page.pk in counted:
             continue
-        rng = random.Random(page.slug)
+        rng = random.Random(page.slug)  # noqa: S311 -- demo figures, the same each build
         for days_ago in (0, 1):
             rows.append(
                 ArticleDailyViews(

@@ -14,11 +14,13 @@ from django.db.models.functions import RowNumber
 
 from articles.listing import NEWEST_FIRST
 from articles.models import ArticlePage, SectionPage
-from pagecache.generational import remember
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild_all, snapshots
 
 FEATURED_SLOTS = 4
 LATEST_COUNT = 6
 PER_SECTION = 4
+LIVE_SECTIONS = cached_value("live-sections")
 
 
 @dataclass
@@ -48,9 +50,10 @@ def sections_by_path(home) -> dict:
     """
 
     def load():
-        return list(SectionPage.objects.live().public().child_of(home))
+        return snapshots(SectionPage.objects.live().public().child_of(home))
 
-    return {section.path: section for section in remember(f"live-sections:{home.pk}", load)}
+    sections = rebuild_all(LIVE_SECTIONS.get_or_compute(home.pk, compute=load))
+    return {section.path: section for section in sections}
 
 
 def front_page_ids(home, chosen_ids: list, sections: list):

@@ -22,7 +22,10 @@ from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
-from pagecache import generational
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
+
+LOCALIZED_HOME = cached_value("localized-home")
 
 
 class HomePage(
@@ -76,14 +79,16 @@ class HomePage(
         Wagtail starts routing every request from the site root's ``localized`` version, which
         looks the active language's locale up in the database. Which home page serves which
         language changes only when pages are published or locales edited, both of which start
-        a new cache generation (pagecache/).
+        a new cache generation (pagecache/). The cache holds its field values, or None when
+        the page is its own localized version: each request gets a page object of its own.
         """
-        return generational.get_or_compute(
-            "localized-home",
-            self.pk,
-            get_language(),
-            compute=lambda: super(HomePage, self).localized,
-        )
+
+        def compute():
+            localized = super(HomePage, self).localized
+            return None if localized.pk == self.pk else snapshot(localized)
+
+        found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
+        return self if found is None else rebuild(found)
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.

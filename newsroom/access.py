@@ -2,12 +2,19 @@
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from wagtail.admin.localization import get_localized_response
+
+
+def permission_denied_page(request):
+    return TemplateResponse(request, "newsroom/permission_denied.html", status=403)
 
 
 def refuse_with_403(request):
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
-    return TemplateResponse(request, "newsroom/permission_denied.html", status=403)
+    # Wagtail calls this outside the user's admin language (it catches the refusal after
+    # leaving it), so the page would follow the browser's language instead.
+    return get_localized_response(permission_denied_page, request)
 
 
 def final_approval_groups(page):

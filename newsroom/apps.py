@@ -10,18 +10,19 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.contrib.auth.models import Group
         from wagtail.admin import auth
 
+        from newsroom import stored_names, workflow_messages
         from newsroom.access import refuse_with_403
-        from newsroom.roles import role_display_name
 
         # Wagtail answers a refused admin view with a redirect to the dashboard; every admin
         # refusal goes through this one function, and the newsroom wants a real 403.
         auth.permission_denied = refuse_with_403
-        # Role names are stored in English and read in the user's language wherever a group is
-        # named (user forms, workflow steps, filters).
-        Group.__str__ = lambda group: role_display_name(group.name)
+        # Group, workflow and step names are stored as catalogue source text and read in the
+        # user's language wherever Wagtail shows them (newsroom/stored_names.py).
+        stored_names.install()
+        # Approving or sending back a review step says so (newsroom/workflow_messages.py).
+        workflow_messages.install()
 
 
 class NewsroomUsersConfig(WagtailUsersAppConfig):

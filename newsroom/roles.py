@@ -2,10 +2,10 @@
 
 The data migrations call :func:`ensure_roles` with the historical app registry, so every install
 has the same groups from its first ``migrate``; an admin may change them afterwards in the admin.
-Group names are stored in English and shown translated (see ``role_display_name``).
+Group names are stored in English and shown translated (see ``newsroom/stored_names.py``).
 """
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 WRITERS = gettext_noop("Writers")
 SECTION_EDITORS = gettext_noop("Section editors")
@@ -59,11 +59,6 @@ ROLE_PERMISSIONS = {
 
 # Wagtail's first migrations make two example groups; the newsroom's roles replace them.
 WAGTAIL_EXAMPLE_GROUPS = ("Editors", "Moderators")
-
-
-def role_display_name(name: str) -> str:
-    """A role's name in the active language; any other group keeps the name it was given."""
-    return gettext(name) if name in ROLE_NAMES else name
 
 
 def _permission(apps, app_label, model, codename):

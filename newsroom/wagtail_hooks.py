@@ -66,6 +66,17 @@ def hide_publish_from_reviewers_without_the_final_say(menu_items, request, conte
 
 
 @hooks.register("insert_global_admin_css")
+def block_editor_css():
+    """Bullet items laid out compactly; labelled add buttons (newsroom/static/newsroom/)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("newsroom/block_editor.css"))
+
+
+@hooks.register("insert_editor_js")
+def block_editor_js():
+    return format_html('<script src="{}" defer></script>', static("newsroom/block_editor.js"))
+
+
+@hooks.register("insert_global_admin_css")
 def newsroom_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/dashboard.css"))
 

@@ -1,26 +1,44 @@
-"""Values kept under the current cache generation, with a copy in each process's memory.
+"""How a value of the registry is kept: in the cache, and in each process's memory where allowed.
 
-A key that holds the generation never names a different value: publishing starts a new
+A key that holds the generation never names a different value: a change starts a new
 generation, and so new keys. Once a server process has read such a value from the shared
 cache it may therefore keep it in its own memory and serve later requests of the same
 generation from there, with no round trip to Redis and no risk of staleness. A request then
 costs one cache read (the generation itself) however many pieces of the page it reuses.
 
-The process's copies are bounded (least recently used go first) and expire with the shared
-entry's timeout. Values are shared between the requests of a process: callers must treat
-what they get as read-only.
+Those copies are only kept where the cache is shared (``CACHE_IS_SHARED``): without Redis
+the cache is already each process's own memory, and keyed by the generation that every
+request reads from the database (pagecache/store.py). They are bounded (least recently used
+go first) and expire with the shared entry's timeout. Values are plain data (see
+``is_plain``), so what a request gets is its own to read; rebuild objects from it per request.
 """
 
+import dataclasses
+import datetime
+import decimal
 import threading
 import time
+import uuid
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 
-from pagecache.store import current_generation
+MISSING = object()
 
-_MISSING = object()
+PLAIN_SCALARS = (
+    str,
+    bytes,
+    int,
+    float,
+    bool,
+    decimal.Decimal,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+    uuid.UUID,
+    type(None),
+)
 
 
 class ProcessCopies:
@@ -58,46 +76,42 @@ class ProcessCopies:
 process_copies = ProcessCopies(max_entries=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
 
-def generation_key(name: str, *parts) -> str:
-    """A cache key under the current generation: ``name:generation:part:part``."""
-    return ":".join([name, current_generation(), *(str(part) for part in parts)])
-
-
-def get(key: str, default=None):
-    """The value under a generation key: this process's copy, else the shared cache's."""
-    value = process_copies.get(key, _MISSING)
-    if value is not _MISSING:
-        return value
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+def read(key: str, per_process: bool, default=None):
+    """The value under a generation key: this process's copy, else the cache's."""
+    keep_copy = per_process and settings.CACHE_IS_SHARED
+    if keep_copy:
+        value = process_copies.get(key, MISSING)
+        if value is not MISSING:
+            return value
+    value = cache.get(key, MISSING)
+    if value is MISSING:
         return default
-    process_copies.set(key, value, settings.PAGE_CACHE_SECONDS)
+    if keep_copy:
+        process_copies.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 
-def set(key: str, value, timeout: float | None = None) -> None:
+def write(key: str, value, per_process: bool, timeout: float | None = None) -> None:
+    if settings.PAGE_CACHE_CHECK_VALUES and not is_plain(value):
+        raise TypeError(f"{key}: a cached value must be plain data, not {value!r:.200}")
     timeout = settings.PAGE_CACHE_SECONDS if timeout is None else timeout
     cache.set(key, value, timeout)
-    process_copies.set(key, value, timeout)
+    if per_process and settings.CACHE_IS_SHARED:
+        process_copies.set(key, value, timeout)
 
 
-def get_or_compute(name: str, *parts, compute):
-    """The value under ``name`` and ``parts`` in this generation, computed on first use."""
-    key = generation_key(name, *parts)
-    value = get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        set(key, value)
-    return value
+def is_plain(value) -> bool:
+    """Whether ``value`` is data only: no model instance, query, lazy object or other state.
 
-
-def remember(key: str, compute):
-    """``compute()``, kept for the generation only where every server process shares the cache.
-
-    For values that must be right in every process the moment they change (the restricted
-    pages, the counts and sections of listings): a memory cache private to each process would
-    not hear of a publication made through another one, so there they are computed each time.
+    A model instance in the cache is shared by every request that reads it (through the
+    process's copies) and each may write onto it; plain data cannot be changed by accident.
     """
-    if not settings.CACHE_IS_SHARED:
-        return compute()
-    return get_or_compute("memo", key, compute=compute)
+    if isinstance(value, PLAIN_SCALARS):
+        return True
+    if isinstance(value, dict):
+        return all(is_plain(k) and is_plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return all(is_plain(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(is_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False

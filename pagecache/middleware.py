@@ -13,7 +13,12 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from pagecache import generational, store
+from pagecache import store
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
+
+PAGES = cached_value("page")
+SITES = cached_value("site")
 
 CACHEABLE_QUERY_PARAMETERS = ("page",)
 MARK = "_page_cache_public"
@@ -54,7 +59,7 @@ def page_key(request) -> str:
     query = "&".join(store.content_query(request, CACHEABLE_QUERY_PARAMETERS) or [])
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return generational.generation_key("pagecache", digest)
+    return PAGES.key(digest)
 
 
 def cache_entry(response) -> dict:
@@ -78,7 +83,7 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
 
         key = page_key(request)
-        entry = generational.get(key)  # a key holds the generation: processes keep copies
+        entry = PAGES.read(key)  # a key holds the generation: processes keep copies
         if entry is not None:
             return self.from_cache(request, entry)
 
@@ -86,7 +91,7 @@ class AnonymousPageCacheMiddleware:
         if is_cacheable_response(request, response):
             response["ETag"] = store.etag_for(response.content)
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            generational.set(key, cache_entry(response))
+            PAGES.write(key, cache_entry(response))
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -110,7 +115,8 @@ class CachedSiteMiddleware:
 
     Wagtail looks the site up by host name on every request, then loads the root page's
     specific model to start routing. Both change only when a site or a page is saved and
-    published, which starts a new cache generation, so they are kept under the generation.
+    published, which starts a new cache generation, so they are kept under the generation,
+    as field values: each request gets its own Site and root page, rebuilt from them.
     """
 
     def __init__(self, get_response):
@@ -119,16 +125,18 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
             return self.get_response(request)  # the admin: Wagtail's own lookup is enough
-        key = generational.generation_key("site", request._get_raw_host(), request.get_port())
-        site = generational.get(key)
-        if site is None:
+        key = SITES.key(request._get_raw_host(), request.get_port())
+        found = SITES.read(key)
+        if found is None:
             try:
                 site = Site.find_for_request(request)
                 if site is not None:
                     site.root_page = site.root_page.specific
-                    generational.set(key, site)
+                    SITES.write(key, snapshot(site))
             except DatabaseError:
                 # Left to the view, whose failure DatabaseOutageMiddleware turns into a 503.
                 return self.get_response(request)
+        else:
+            site = rebuild(found)
         request._wagtail_site = site
         return self.get_response(request)

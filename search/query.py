@@ -178,7 +178,7 @@ def _ranked_on_postgres(entries, criteria) -> SearchOutcome:
         newest, phrase_window = _newest_matches(cursor, entries, tsquery)
         # Ranking reads the small headline vector of the chosen few only.
         cursor.execute(
-            "SELECT page_id, section_id, publication_date, ts_rank(headline_vector, %s::tsquery) "
+            "SELECT page_id, section_id, publication_date, ts_rank(headline_vector, %s::tsquery) "  # noqa: S608 -- table: quoted model table name
             f"FROM {table} WHERE page_id = ANY(%s)",
             [tsquery, newest[:RANKED_CANDIDATES]],
         )
@@ -245,7 +245,7 @@ def _estimated_matches(cursor, newest_first, tsquery: str) -> tuple[float, float
     """The planner's estimates of the matching entries and of all the filtered entries."""
     sql, params = newest_first.query.sql_with_params()
     cursor.execute(
-        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM ({sql}) AS filtered "
+        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM ({sql}) AS filtered "  # noqa: S608 -- sql: the ORM's own compiled query
         f"WHERE search_vector @@ %s::tsquery UNION ALL SELECT 1 FROM ({sql}) AS filtered",
         [*params, tsquery, *params],
     )
@@ -262,7 +262,7 @@ def _walk(cursor, newest_first, tsquery, limit, checking=None) -> list[tuple[int
     sql, params = newest_first[:WALKED_ENTRIES].query.sql_with_params()
     _use_plan(cursor, NEWEST_FIRST_PLAN)
     cursor.execute(
-        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} "
+        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} "  # noqa: S608 -- ORM SQL and an integer limit
         f"FROM ({sql}) AS newest WHERE search_vector @@ %s::tsquery "
         f"ORDER BY publication_date DESC, page_id DESC LIMIT {limit}",
         [*([checking] if checking else []), *params, tsquery],
@@ -278,7 +278,7 @@ def _from_text_index(cursor, newest_first, tsquery, limit, checking=None):
     sql, params = newest_first.query.sql_with_params()
     _use_plan(cursor, TEXT_INDEX_PLAN)
     cursor.execute(
-        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} FROM ("
+        f"SELECT page_id, {'search_vector @@ %s::tsquery' if checking else 'TRUE'} FROM ("  # noqa: S608 -- ORM SQL and an integer limit
         f"SELECT page_id, publication_date, search_vector FROM ({sql}) AS filtered "
         "WHERE search_vector @@ %s::tsquery ORDER BY publication_date DESC, page_id DESC "
         f"LIMIT {limit}) AS found ORDER BY publication_date DESC, page_id DESC",

@@ -48,14 +48,16 @@ def live_translations(*pages: Page) -> list[dict[str, Page]]:
 
 
 def _page_and_home_translations(site, page) -> tuple[dict[str, Page], dict[str, Page]]:
-    """The page's and the site root's translations, fetched together (one query per request)."""
+    """The page's and the site root's translations, fetched together (one query per request).
+
+    Views outside the page tree (search, errors) need neither: they have the same path in
+    every language (``language_versions``), so they cost no query here.
+    """
     translations, homes = {}, {}
     if isinstance(page, Page) and site is not None:
         translations, homes = live_translations(page, site.root_page)
     elif isinstance(page, Page):
         (translations,) = live_translations(page)
-    elif site is not None:
-        (homes,) = live_translations(site.root_page)
     return translations, homes
 
 

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from hijridate import Gregorian
 from wagtail.models import Site
 
-from pagecache import generational
+from pagecache.registry import cached_value
 from translations.models import ArabicDigits, NumberFormattingSettings
 
+ARABIC_DIGITS = cached_value("arabic-digits")
 EASTERN_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -32,8 +33,7 @@ def uses_eastern_digits(request) -> bool:
 def arabic_digits_for(request) -> str:
     """The site's choice, from the cache until the setting is saved (a new cache generation)."""
     site = Site.find_for_request(request)
-    return generational.get_or_compute(
-        "arabic-digits",
+    return ARABIC_DIGITS.get_or_compute(
         site.pk if site else 0,
         compute=lambda: NumberFormattingSettings.for_request(request).arabic_digits,
     )

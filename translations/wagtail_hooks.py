@@ -65,3 +65,11 @@ def translation_editor_direction():
     return format_html(
         '<script src="{}" defer></script>', static("translations/editor_direction.js")
     )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_language():
+    """The editor's one hard-coded English heading, in the admin's language."""
+    return format_html(
+        '<script src="{}" defer></script>', static("translations/editor_language.js")
+    )

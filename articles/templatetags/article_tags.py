@@ -5,7 +5,7 @@ import time
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -15,9 +15,14 @@ from articles.structured_data import news_article
 from core.archives import archive_url
 from core.navigation import home_for
 from core.templatetags.site_tags import site_absolute_url
-from pagecache import generational
+from pagecache.registry import cached_value
+from pagecache.snapshots import rebuild, snapshot
 
 register = template.Library()
+
+# Inside <script>, "</script>" or "<!--" in a headline would end or bend the element: these three
+# characters are written as JSON escapes, as Django's json_script does (whose table is private).
+SCRIPT_SAFE_JSON = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 
 def _archive_url(context, route, slug):
@@ -92,11 +97,17 @@ def article_json_ld(context, article):
         rendition = article.lead_image.get_rendition("fill-1200x630")
         image_url = site_absolute_url(request, rendition.url)
     data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
-    escaped = data.translate(_json_script_escapes)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+    escaped = data.translate(SCRIPT_SAFE_JSON)
+    # JSON with <, > and & escaped cannot close the element; ensure_ascii=False keeps Arabic small.
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(escaped),  # noqa: S308 -- SCRIPT_SAFE_JSON escaped the markup characters
+    )
 
 
 BREAKING_NEWS_CACHE_SECONDS = 60
+BREAKING_NEWS = cached_value("breaking-news")
+MOST_READ = cached_value("most-read")
 
 
 @register.inclusion_tag("components/breaking_news.html", takes_context=True)
@@ -109,13 +120,14 @@ def breaking_news(context):
     # for at most a minute, since an item also leaves the strip when it grows old: the key
     # names the minute, so the strip is looked for afresh each minute.
     minute = int(time.time() // BREAKING_NEWS_CACHE_SECONDS)
-    article = generational.get_or_compute(
-        "breaking-news",
+    found = BREAKING_NEWS.get_or_compute(
         home.pk,
         minute,
-        compute=lambda: ArticlePage.objects.breaking_now().descendant_of(home).first(),
+        compute=lambda: snapshot(
+            ArticlePage.objects.breaking_now().descendant_of(home).defer_streamfields().first()
+        ),
     )
-    return {"article": article}
+    return {"article": rebuild(found)}
 
 
 @register.simple_tag(takes_context=True)
@@ -137,4 +149,4 @@ def most_read(context):
         ]
 
     window = readership.most_read_cache_window()
-    return generational.get_or_compute("most-read", home.pk, window, compute=compute)
+    return MOST_READ.get_or_compute(home.pk, window, compute=compute)

@@ -1,14 +1,13 @@
-"""The "Comment moderators" group, named in the site's default language, with the permission."""
+"""The "Comment moderators" group, with the permission.
 
-from django.conf import settings
+Its name is stored as catalogue source text and shown in each admin user's language
+(newsroom/stored_names.py); 0003 renames groups an earlier version named in Arabic or French.
+"""
+
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
-from django.utils import translation
-from django.utils.translation import gettext
 
-def group_name():
-    with translation.override(settings.LANGUAGE_CODE):
-        return gettext("Comment moderators")
+GROUP_NAME = "Comment moderators"
 
 
 def create_group(apps, schema_editor):
@@ -19,7 +18,7 @@ def create_group(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=group_name())
+    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     group.permissions.add(
         Permission.objects.get(
             content_type__app_label="comments", codename="moderate_readercomment"
@@ -29,7 +28,7 @@ def create_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=group_name()).delete()
+    apps.get_model("auth", "Group").objects.filter(name=GROUP_NAME).delete()
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,7 @@ import hashlib
 
 from django import template
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
@@ -9,43 +10,49 @@ from comments.forms import ReaderCommentForm
 from comments.models import CommentSettings
 from comments.threads import PAGE_PARAMETER, load_discussion
 from comments.tickets import issue_ticket
-from pagecache import generational
+from pagecache.registry import cached_fragment, cached_value
 from pagecache.templatetags.fragment_cache import fragment_key
 
 register = template.Library()
+
+DISCUSSIONS = cached_value("discussion")
+COMMENT_FORM = cached_fragment("comment-form")
 
 AVATAR_HUES = 8
 
 
 @register.simple_tag(takes_context=True)
 def reader_discussion(context, page):
-    """The approved conversation under ``page``, loaded once per request.
+    """The approved conversation under ``page``, loaded once per request if it is drawn.
 
     It changes only when a comment is approved, removed or edited, or a comment setting is,
     which all start a new cache generation (pagecache/), so the loaded conversation is kept
     in the cache under the generation: a long discussion costs one cache read, not four
-    queries. Previews load it afresh.
+    queries. It is looked up only when something uses it: a page whose comment fragments
+    are all cached needs nothing. Previews load it afresh.
     """
     request = context["request"]
     per_request = request.__dict__.setdefault("_reader_discussions", {})
     if page.pk not in per_request:
-        page_number = request.GET.get(PAGE_PARAMETER)
-        key = None
-        if settings.FRAGMENT_CACHE_ENABLED and not getattr(request, "is_preview", False):
-            digest = hashlib.sha1(str(page_number).encode(), usedforsecurity=False).hexdigest()
-            key = generational.generation_key("discussion", page.pk, digest[:16])
-        discussion = generational.get(key) if key else None
-        if discussion is None:
-            discussion = load_discussion(
-                page,
-                page_number,
-                # Only read (one query) when there is a conversation to draw.
-                max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
-            )
-            if key:
-                generational.set(key, discussion)
-        per_request[page.pk] = discussion
+        per_request[page.pk] = SimpleLazyObject(lambda: discussion_for(page, request))
     return per_request[page.pk]
+
+
+def discussion_for(page, request):
+    page_number = request.GET.get(PAGE_PARAMETER)
+
+    def load():
+        return load_discussion(
+            page,
+            page_number,
+            # Only read (one query) when there is a conversation to draw.
+            max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
+        )
+
+    if not settings.FRAGMENT_CACHE_ENABLED or getattr(request, "is_preview", False):
+        return load()
+    digest = hashlib.sha1(str(page_number).encode(), usedforsecurity=False).hexdigest()
+    return DISCUSSIONS.get_or_compute(page.pk, digest[:16], compute=load)
 
 
 @register.simple_tag(takes_context=True)
@@ -101,12 +108,12 @@ class BlankCommentFormNode(template.Node):
         key = fragment_key(request, "comment-form", [page.pk]) if reusable else None
         if key is None:
             return self.nodelist.render(context)
-        html = generational.get(key)
+        html = COMMENT_FORM.read(key)
         if html is None:
             with context.push(comment_ticket=TICKET_PLACEHOLDER):
                 html = str(self.nodelist.render(context))
-            generational.set(key, html)
-        return mark_safe(html.replace(TICKET_PLACEHOLDER, issue_ticket(page.pk)))
+            COMMENT_FORM.write(key, html)
+        return mark_safe(html.replace(TICKET_PLACEHOLDER, issue_ticket(page.pk)))  # noqa: S308 -- our template's output
 
 
 @register.tag("blank_comment_form")

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "wordpress_import",
     # The demo newsroom (`make run`): imports every app below, nothing imports it.
     "demo",
     "home",
@@ -185,6 +186,9 @@ CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
 # (pagecache/templatetags/fragment_cache.py). Like the restricted-path list they must be
 # dropped everywhere the moment content changes, so they are only kept in a shared cache.
 FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHARED)
+# Refuse to cache anything but plain data (pagecache/generational.py: is_plain). On in
+# development and tests: a model instance in the cache is a bug that shows only under load.
+PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=False)
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "translations.numberformattingsettings",
@@ -271,6 +275,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Security headers (see core/security_headers.py); HSTS is switched on in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# The only outside hosts a reader's page may frame: the players of embedded YouTube, Vimeo and X
+# posts, loaded when the reader clicks "Load" (articles/embeds.py); nothing else is framed.
+READER_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://platform.twitter.com",
+]
 CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("DJANGO_CSP_REPORT_ONLY", default=False)
 
 # How long an article flagged "breaking news" is announced at the top of every page.
@@ -307,6 +318,12 @@ TASKS = {
         ),
     }
 }
+
+# Importing a WordPress site (wordpress_import/ app; README "Moving from WordPress"): the largest
+# export the admin accepts, and the largest image file and the fetch timeout per attachment.
+WORDPRESS_IMPORT_MAX_UPLOAD_BYTES = env_int("AKHBAR_WORDPRESS_MAX_UPLOAD_MB", 512) * 1024 * 1024
+WORDPRESS_IMPORT_MAX_IMAGE_BYTES = env_int("AKHBAR_WORDPRESS_MAX_IMAGE_MB", 50) * 1024 * 1024
+WORDPRESS_IMPORT_FETCH_TIMEOUT = env_int("AKHBAR_WORDPRESS_FETCH_TIMEOUT", 20)
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
 # Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR

@@ -10,3 +10,4 @@ EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.conso
 
 # runserver is one process: its memory cache is shared by every request.
 CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=True)
+PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=DEBUG)

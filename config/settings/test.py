@@ -6,7 +6,7 @@ DATABASE_URL still decides the database, so CI runs the same suite on PostgreSQL
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key"
+SECRET_KEY = "test-only-secret-key"  # noqa: S105 -- the test settings only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
@@ -27,3 +27,5 @@ CACHE_IS_SHARED = True
 # Fragments are cached as in production (the one process shares its memory cache with itself),
 # so the tests see what readers see after content changes.
 FRAGMENT_CACHE_ENABLED = True
+# Every value a test caches is checked to be plain data (pagecache/generational.py).
+PAGE_CACHE_CHECK_VALUES = True

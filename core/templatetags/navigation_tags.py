@@ -5,9 +5,11 @@ from wagtail.models import Page, Site
 
 from core.navigation import home_for, live_ancestors
 from core.restrictions import CachedPublicPageQuerySet
-from pagecache import generational
+from pagecache.registry import cached_value
 
 register = template.Library()
+
+NAVIGATION = cached_value("navigation")
 
 SECTION_DEPTH = 3  # root, home page, section
 
@@ -53,7 +55,7 @@ def menu_sections(home, request) -> list[dict]:
             .filter(alias_of=None)
         ]
 
-    return generational.get_or_compute("navigation", home.pk, compute=compute)
+    return NAVIGATION.get_or_compute(home.pk, compute=compute)
 
 
 @register.inclusion_tag("navigation/breadcrumb.html", takes_context=True)

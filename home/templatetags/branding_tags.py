@@ -8,9 +8,12 @@ from core.navigation import home_for
 from core.templatetags.navigation_tags import menu_sections
 from home.branding import SiteIdentitySettings
 from home.models import InformationPage
-from pagecache import generational
+from pagecache.registry import cached_value
 
 register = template.Library()
+
+SITE_IDENTITY = cached_value("site-identity")
+FOOTER_INFORMATION = cached_value("footer-information")
 
 LOGO_HEIGHT = 64
 DEFAULT_LOGO = "img/logo.svg"
@@ -34,7 +37,7 @@ def site_identity(request) -> dict:
             "social_links": identity.social_links(),
         }
 
-    return generational.get_or_compute("site-identity", site.pk, compute=compute)
+    return SITE_IDENTITY.get_or_compute(site.pk, compute=compute)
 
 
 def site_title(site, home) -> str:
@@ -91,4 +94,4 @@ def footer_information_pages(home, request) -> list[dict]:
         )
         return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
-    return generational.get_or_compute("footer-information", home.pk, compute=compute)
+    return FOOTER_INFORMATION.get_or_compute(home.pk, compute=compute)

@@ -13,7 +13,9 @@ query parameters that select content (``page`` and ``comments_page``), plus the 
 arguments, the first of which names the page (``page.pk``). Campaign identifiers (``utm_*``,
 ``fbclid``…) are ignored. Requests with any other query parameter, previews, and pages outside
 the page tree (no first argument: error pages) render afresh. Fragments go through
-pagecache/generational.py, so a process that has one serves it from its own memory.
+pagecache/generational.py, so a process that has one serves it from its own memory. Each
+fragment's name is listed in pagecache/registry.py (``fragment:<name>``); an unlisted name is
+an error.
 """
 
 import hashlib
@@ -23,7 +25,8 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from pagecache import generational, store
+from pagecache import store
+from pagecache.registry import cached_fragment
 
 register = template.Library()
 
@@ -32,6 +35,7 @@ KEYED_QUERY_PARAMETERS = ("page", "comments_page")
 
 def fragment_key(request, name: str, extra: list) -> str | None:
     """The cache key of a fragment for this request, or None when it must not be cached."""
+    entry = cached_fragment(name)
     if not settings.FRAGMENT_CACHE_ENABLED or request is None or not extra or not extra[0]:
         return None  # the first argument names the page: none (an error page), no caching
     query = store.content_query(request, KEYED_QUERY_PARAMETERS)
@@ -45,7 +49,7 @@ def fragment_key(request, name: str, extra: list) -> str | None:
         *(str(value) for value in extra),
     ]
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
-    return generational.generation_key("fragment", name, digest)
+    return entry.key(digest)
 
 
 class FragmentNode(template.Node):
@@ -55,18 +59,18 @@ class FragmentNode(template.Node):
         self.extra = extra
 
     def render(self, context):
+        name = self.name.resolve(context)
         key = fragment_key(
-            context.get("request"),
-            self.name.resolve(context),
-            [value.resolve(context) for value in self.extra],
+            context.get("request"), name, [value.resolve(context) for value in self.extra]
         )
         if key is None:
             return self.nodelist.render(context)
-        html = generational.get(key)
+        entry = cached_fragment(name)
+        html = entry.read(key)
         if html is None:
             html = self.nodelist.render(context)
-            generational.set(key, str(html))
-        return mark_safe(html)
+            entry.write(key, str(html))
+        return mark_safe(html)  # noqa: S308 -- a template's own (autoescaped) output
 
 
 @register.tag("fragment")

@@ -18,6 +18,38 @@
         return form.elements.namedItem(name);
     }
 
+    // The reader's own comment that waits for a moderator: sent to this reader only, by the
+    // never-cached form-state answer, and placed where it will appear once approved.
+    function showOwnPendingComment(pending) {
+        if (document.getElementById("comment-" + pending.id)) {
+            return;
+        }
+        var item = document.createElement("li");
+        item.className = "comment-list__item comment-list__item--pending";
+        item.id = "comment-" + pending.id;
+        item.innerHTML = pending.html;
+        var parent = pending.parent && document.getElementById("comment-" + pending.parent);
+        var list;
+        if (parent) {
+            list = parent.querySelector(":scope > .comment-list--replies");
+            if (!list) {
+                list = document.createElement("ol");
+                list.className = "comment-list comment-list--replies";
+                parent.appendChild(list);
+            }
+        } else {
+            var section = document.getElementById("comments");
+            list = section && section.querySelector(":scope > .comment-list");
+            if (!list) {
+                list = document.createElement("ol");
+                list.className = "comment-list";
+                // Where the conversation would be: just before the form.
+                home.insertBefore(list, container.parentNode === home ? container : homeNext);
+            }
+        }
+        list.appendChild(item);
+    }
+
     fetch(form.getAttribute("data-form-state"), {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
@@ -38,6 +70,7 @@
             if (state.remember) {
                 field("remember").checked = true;
             }
+            (state.pending || []).forEach(showOwnPendingComment);
         })
         .catch(function () {});
 

@@ -48,4 +48,27 @@
             });
         }
     }
+    // Embedded videos and posts: nothing is requested from the provider until the reader
+    // clicks "Load"; without this script the placeholder keeps a plain link to the original.
+    var embeds = document.querySelectorAll("[data-embed]");
+    Array.prototype.forEach.call(embeds, function (embed) {
+        var button = embed.querySelector("[data-embed-load]");
+        var source = embed.getAttribute("data-embed");
+        if (!button || source.indexOf("https://") !== 0) {
+            return;
+        }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var frame = document.createElement("iframe");
+            frame.src = source;
+            frame.title = embed.getAttribute("data-embed-title");
+            frame.className = "embed__frame";
+            frame.setAttribute("allow", "autoplay; encrypted-media; fullscreen; picture-in-picture");
+            frame.setAttribute("allowfullscreen", "");
+            frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+            var placeholder = embed.querySelector(".embed__placeholder");
+            placeholder.replaceWith(frame);
+            frame.focus();
+        });
+    });
 })();

@@ -56,3 +56,16 @@ def test_nothing_overflows_the_phone_screen(live_demo_site, open_page):
     page = open_page(width=375)
     page.goto(live_demo_site["base_url"] + live_demo_site["article"].url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_printing_keeps_the_article_and_leaves_out_the_site_around_it(live_demo_site, open_page):
+    page = open_page(width=1280)
+    page.goto(live_demo_site["base_url"] + live_demo_site["article"].url)
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".share", ".related", ".back-to-top", ".breaking-news"):
+        hidden = page.eval_on_selector_all(
+            selector, "nodes => nodes.every(node => getComputedStyle(node).display === 'none')"
+        )
+        assert hidden, f"{selector} is printed"
+    assert page.locator(".article__title").is_visible()
+    assert page.locator(".article__body").is_visible()

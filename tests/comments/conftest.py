@@ -77,7 +77,7 @@ def moderators_group():
     permission = Permission.objects.get(codename="moderate_readercomment")
     group = Group.objects.filter(permissions=permission).first()
     if group is None:
-        group = Group.objects.create(name="مشرفو التعليقات")
+        group = Group.objects.create(name="Comment moderators")
         group.permissions.add(permission, Permission.objects.get(codename="access_admin"))
     return group
 

@@ -30,7 +30,7 @@ def test_demo_command_creates_a_user_per_role_and_prints_their_passwords(capsys,
         "writer2": {WRITERS},
         "section-editor": {SECTION_EDITORS},
         "editor-in-chief": {EDITOR_IN_CHIEF},
-        "moderator": {"مشرفو التعليقات"},
+        "moderator": {"Comment moderators"},
     }
     for username, password in logins.items():
         user = User.objects.get(username=username)

@@ -160,3 +160,34 @@ def test_an_article_in_review_is_locked_for_other_writers_and_its_author(
     editor.post(edit_url, article_form_data(title="عنوان المحرر"))
     article.refresh_from_db()
     assert article.get_latest_revision_as_object().title == "عنوان المحرر"
+
+
+def messages_after(client) -> str:
+    return text_of(soup_of(client.get(reverse("wagtailadmin_home"))).select_one(".messages"))
+
+
+@pytest.mark.django_db
+def test_each_review_decision_is_confirmed_with_a_message(
+    demo_site, writer, section_editor, editor_in_chief, client_for
+):
+    politics = demo_site["politics"]
+    article = submit_new_article(client_for(writer), politics, title="مقال حساس")
+    editor = client_for(section_editor)
+    workflow_action(editor, article, "approve")
+    assert messages_after(editor) == (
+        "تمت الموافقة على «مقال حساس» في «موافقة محرر القسم»؛ "
+        "الخطوة التالية: «اعتماد رئيس التحرير»."
+    )
+    chief = client_for(editor_in_chief)
+    workflow_action(chief, article, "reject", "يرجى توثيق المصادر")
+    assert messages_after(chief) == "طُلبت تعديلات على «مقال حساس»: عاد المقال إلى كاتبه."
+
+    other = submit_new_article(
+        client_for(writer),
+        demo_site["home"].get_children().get(slug="economy"),
+        title="مقال اقتصادي",
+    )
+    workflow_action(editor, other, "approve")
+    assert messages_after(editor) == (
+        "تمت الموافقة على «مقال اقتصادي» في «موافقة محرر القسم» ونُشر."
+    )

@@ -1,11 +1,13 @@
 """Go-live and expiry times are honoured by `publish_scheduled` (Done when 5), on a fixed clock."""
 
 from datetime import datetime, timedelta
+from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from articles.models import ArticlePage
@@ -42,10 +44,17 @@ def test_an_approved_article_scheduled_for_later_goes_live_on_the_next_run(
         assert not article.live
 
     with freeze_time(NOON + timedelta(hours=1, minutes=1)):
-        call_command("publish_scheduled")
+        output = StringIO()
+        with translation.override(settings.LANGUAGE_CODE):  # as under manage.py
+            call_command("publish_scheduled", stdout=output)
     article.refresh_from_db()
     assert article.live
     assert article.first_published_at == NOON + timedelta(hours=1, minutes=1)
+    # The article, and the copies the synchronised French and English trees keep of it.
+    *published, summary = output.getvalue().splitlines()
+    assert f"نُشر «{article.title}» ({article.get_url()}، رقم {article.pk})" in published
+    assert all(line.startswith("نُشر «") for line in published)
+    assert summary == f"نُشر {len(published)}، وأُلغي نشر 0."
 
 
 @pytest.mark.django_db
@@ -68,7 +77,11 @@ def test_an_expired_article_is_taken_down_by_the_next_run(demo_site, section_edi
         assert article.live
 
     with freeze_time(NOON + timedelta(hours=2, minutes=1)):
-        call_command("publish_scheduled")
+        quiet, nothing_left = StringIO(), StringIO()
+        call_command("publish_scheduled", stdout=quiet, verbosity=0)
+        call_command("publish_scheduled", stdout=nothing_left)
+    assert quiet.getvalue() == ""  # -v 0, even though it took the article down
+    assert nothing_left.getvalue() == ""  # a run with nothing to do stays silent
     article.refresh_from_db()
     assert not article.live
     assert article.expired
@@ -84,3 +97,17 @@ def test_an_editor_sets_the_schedule_from_the_article_editor(demo_site, section_
     html = response.content.decode()
     assert 'name="go_live_at"' in html
     assert 'name="expire_at"' in html
+
+
+@pytest.mark.django_db
+def test_the_run_names_what_it_took_down(demo_site):
+    article = demo_site["article"]
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    output = StringIO()
+    with translation.override(settings.LANGUAGE_CODE):  # as under manage.py
+        call_command("publish_scheduled", stdout=output)
+    *unpublished, summary = output.getvalue().splitlines()
+    assert f"أُلغي نشر «{article.title}» ({article.get_url()}، رقم {article.pk})" in unpublished
+    assert summary == f"نُشر 0، وأُلغي نشر {len(unpublished)}."

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from comments.tickets import ticket_age
 from pagecache import generational
+from pagecache.registry import cached_value
 from pagecache.store import new_generation
 from pagecache.templatetags.fragment_cache import fragment_key
 from tests.factories import make_article
@@ -56,6 +57,7 @@ def test_a_preview_is_drawn_afresh_over_cached_fragments(admin_client, client, d
     assert text_of(soup_of(client.get(article.url)).h1) == article.title
 
 
+@pytest.mark.django_db  # a key holds the generation, recorded in the database
 def test_fragment_keys_follow_the_content_parameters_and_refuse_others(settings):
     factory = RequestFactory()
     settings.FRAGMENT_CACHE_ENABLED = True
@@ -111,6 +113,7 @@ def test_a_new_article_shows_in_cached_reading_onward(client, demo_site):
     assert "مقال أحدث في القسم" in text_of(link)
 
 
+@pytest.mark.django_db
 def test_generation_values_are_kept_in_process_memory_until_the_generation_changes():
     computed = []
 
@@ -118,12 +121,22 @@ def test_generation_values_are_kept_in_process_memory_until_the_generation_chang
         computed.append(1)
         return {"value": len(computed)}
 
-    first = generational.get_or_compute("test-value", 1, compute=compute)
-    cache.delete(generational.generation_key("test-value", 1))  # gone from the shared cache
-    assert generational.get_or_compute("test-value", 1, compute=compute) is first
+    entry = cached_value("section-ids")
+    first = entry.get_or_compute(1, compute=compute)
+    cache.delete(entry.key(1))  # gone from the shared cache
+    assert entry.get_or_compute(1, compute=compute) is first
     assert computed == [1]
     new_generation()
-    assert generational.get_or_compute("test-value", 1, compute=compute) == {"value": 2}
+    assert entry.get_or_compute(1, compute=compute) == {"value": 2}
+
+
+@pytest.mark.django_db
+def test_no_process_copies_where_the_cache_is_not_shared(settings):
+    settings.CACHE_IS_SHARED = False
+    entry = cached_value("section-ids")
+    entry.get_or_compute(1, compute=lambda: [1, 2])
+    cache.delete(entry.key(1))
+    assert entry.get_or_compute(1, compute=lambda: [3]) == [3]
 
 
 def test_process_copies_keep_the_most_recently_used_and_expire():

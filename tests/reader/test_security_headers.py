@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from articles.embeds import FRAME_HOSTS as EMBED_FRAME_HOSTS
 from tests.factories import UserFactory
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def test_the_players_the_article_embeds_are_the_frames_the_policy_allows(settings):
+    assert list(EMBED_FRAME_HOSTS) == settings.READER_FRAME_SOURCES
 
 
 def policy(response, header="Content-Security-Policy"):
@@ -30,6 +35,8 @@ def test_reader_pages_forbid_inline_scripts_and_other_hosts(client, demo_site):
         assert csp["style-src"] == ["'self'"]
         assert csp["object-src"] == ["'none'"]
         assert csp["frame-ancestors"] == ["'self'"]
+        # The one outside source: embedded players, framed only after the reader clicks.
+        assert csp.pop("frame-src") == ["'self'", *EMBED_FRAME_HOSTS]
         for sources in csp.values():
             assert all(source in {"'self'", "'none'", "data:"} for source in sources), csp
         assert response["X-Content-Type-Options"] == "nosniff"

@@ -1,0 +1,221 @@
+"""Every value kept under the cache generation, named once, with its owner and what it holds.
+
+A value is cached through its entry here and nowhere else: ``cached_value("navigation")``
+gives the entry, whose ``key``, ``read``, ``write`` and ``get_or_compute`` put the current
+generation into the key (pagecache/store.py). Asking for a name that is not listed is an
+error, and tests/pagecache/test_registry.py fails when code or a template keys a value some
+other way. docs/caching.md explains the policy.
+
+Each entry says:
+- ``owner``: the module that computes the value (or the template that draws the fragment);
+- ``holds``: what it is. Always plain data: ids, dicts, tuples, rendered text, or a page's
+  field values (pagecache/snapshots.py) that each request rebuilds into its own object,
+  never a model instance that requests would share;
+- ``per_process``: whether a server process may also keep a copy in its own memory, which it
+  only does where the cache is shared (pagecache/generational.py);
+- ``depends_on``: what it shows, among ``TOPICS``. Today any change starts a new generation
+  for the whole site; a value keyed by what it shows (an article, a section) will be keyed by
+  the generations of these topics instead, and a change will renew only its own topic.
+"""
+
+from dataclasses import dataclass
+
+from pagecache import generational
+from pagecache.store import current_generation
+
+# What a change can be about (pagecache/signals.py names one for each change it hears of).
+TOPICS = frozenset(
+    {
+        "pages",  # published, unpublished, moved or deleted pages, their revisions
+        "restrictions",  # view restrictions on pages
+        "comments",  # approved readers' comments
+        "authors",  # authors' names and pages
+        "tags",
+        "settings",  # site settings: digits, comment settings
+        "sites",  # Wagtail sites: host names, root pages
+        "locales",
+    }
+)
+EVERYTHING = tuple(sorted(TOPICS))
+
+
+class UnregisteredValue(LookupError):
+    """Raised for a cached value (or fragment) the registry does not name."""
+
+
+@dataclass(frozen=True)
+class CachedValue:
+    name: str
+    owner: str
+    holds: str
+    depends_on: tuple[str, ...]
+    per_process: bool = True
+
+    def key(self, *parts) -> str:
+        """``name:generation:part:part``, the only form a generation key takes."""
+        return ":".join([self.name, current_generation(), *(str(part) for part in parts)])
+
+    def read(self, key: str, default=None):
+        return generational.read(key, self.per_process, default)
+
+    def write(self, key: str, value) -> None:
+        generational.write(key, value, self.per_process)
+
+    def get_or_compute(self, *parts, compute):
+        """The value for ``parts`` in this generation, computed on its first use only."""
+        key = self.key(*parts)
+        value = self.read(key, generational.MISSING)
+        if value is generational.MISSING:
+            value = compute()
+            self.write(key, value)
+        return value
+
+
+def fragment(name: str, owner: str, holds: str, depends_on=EVERYTHING) -> CachedValue:
+    return CachedValue(f"fragment:{name}", owner, f"rendered HTML: {holds}", tuple(depends_on))
+
+
+REGISTRY: dict[str, CachedValue] = {
+    entry.name: entry
+    for entry in [
+        CachedValue(
+            "page",
+            owner="pagecache.middleware",
+            holds="a whole response for anonymous readers: status, headers and body bytes",
+            depends_on=EVERYTHING,
+        ),
+        CachedValue(
+            "site",
+            owner="pagecache.middleware",
+            holds="the request's Wagtail site and its root page, as field values (snapshots)",
+            depends_on=("sites", "pages", "locales"),
+        ),
+        CachedValue(
+            "localized-home",
+            owner="home.models",
+            holds="the home page in the reader's language, as field values (a snapshot), "
+            "or None where it is the page asked",
+            depends_on=("pages", "locales"),
+        ),
+        CachedValue(
+            "live-ancestors",
+            owner="core.navigation",
+            holds="a page's live ancestors below the root, as field values (snapshots)",
+            depends_on=("pages",),
+        ),
+        CachedValue(
+            "navigation",
+            owner="core.templatetags.navigation_tags",
+            holds="the menu's sections: dicts of title, URL and tree path",
+            depends_on=("pages", "restrictions"),
+        ),
+        CachedValue(
+            "restricted-pages",
+            owner="core.restrictions",
+            holds="(page id, tree path) of every page with a view restriction of its own",
+            depends_on=("restrictions", "pages"),
+        ),
+        CachedValue(
+            "breaking-news",
+            owner="articles.templatetags.article_tags",
+            holds="the newest breaking article of a tree in one minute, as field values, or None",
+            depends_on=("pages",),
+        ),
+        CachedValue(
+            "listing-count",
+            owner="articles.listing",
+            holds="how many articles a listing (a section, a tag, an author, a feed) has",
+            depends_on=("pages", "tags", "authors"),
+        ),
+        CachedValue(
+            "section-ids",
+            owner="articles.models",
+            holds="the ids of a home page's sections, published or not",
+            depends_on=("pages",),
+        ),
+        CachedValue(
+            "live-sections",
+            owner="home.front_page",
+            holds="a home page's live public sections, as field values (snapshots)",
+            depends_on=("pages", "restrictions"),
+        ),
+        CachedValue(
+            "arabic-digits",
+            owner="translations.formatting",
+            holds="the site's choice of digits on Arabic pages (a string)",
+            depends_on=("settings",),
+        ),
+        CachedValue(
+            "discussion",
+            owner="comments.templatetags.comment_tags",
+            holds="one page of an article's approved comments, as plain comment records",
+            depends_on=("comments", "settings"),
+            # Keyed by the reader's ?comments_page= and drawn into the comment-thread fragment,
+            # which is what is read again: a copy per process would only crowd out pages.
+            per_process=False,
+        ),
+        CachedValue(
+            "most-read",
+            owner="articles.templatetags.article_tags",
+            holds="a language's most read articles of two days: dicts of title, URL and views",
+            # Keyed by a ten-minute window as well: reading changes without any publication.
+            depends_on=("pages", "restrictions"),
+        ),
+        CachedValue(
+            "site-identity",
+            owner="home.templatetags.branding_tags",
+            holds="the logo's rendition (URL, width, height) and the social links, as dicts",
+            depends_on=("settings",),
+        ),
+        CachedValue(
+            "footer-information",
+            owner="home.templatetags.branding_tags",
+            holds="a home page's information pages for the footer: dicts of title and URL",
+            depends_on=("pages", "restrictions"),
+        ),
+        fragment("head", "templates/base.html", "title, description, alternates, feeds"),
+        fragment("languages", "templates/base.html", "the language switcher"),
+        fragment("masthead", "templates/base.html", "the logo and the site's name"),
+        fragment("navigation", "templates/base.html", "the section menu and the breadcrumb"),
+        fragment(
+            "footer",
+            "templates/navigation/footer.html",
+            "the site footer: sections, information pages, feeds, social links",
+        ),
+        fragment("listing", "templates/pages/*_page.html", "a page of a listing's cards"),
+        fragment("information", "templates/pages/information_page.html", "the page's body"),
+        fragment("article", "templates/pages/article_page.html", "the article itself"),
+        fragment(
+            "reading-onward",
+            "templates/pages/article_page.html",
+            "related articles and the neighbours in the section, computed only when drawn",
+        ),
+        fragment(
+            "comments-title", "templates/components/comments/section.html", "the comment count"
+        ),
+        fragment(
+            "comment-thread",
+            "templates/components/comments/section.html",
+            "the approved comments and their pages",
+        ),
+        fragment(
+            "comment-form",
+            "comments.templatetags.comment_tags",
+            "the blank comment form, with a placeholder for each reader's ticket",
+        ),
+    ]
+}
+
+
+def cached_value(name: str) -> CachedValue:
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise UnregisteredValue(
+            f"{name!r} is not in pagecache/registry.py: add it there with its owner, what it "
+            "holds and what it depends on"
+        ) from None
+
+
+def cached_fragment(name: str) -> CachedValue:
+    return cached_value(f"fragment:{name}")
