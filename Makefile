@@ -83,8 +83,8 @@ check: install ## Django system checks and the missing-migrations check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
-screenshots: demo admin ## Full-page screenshots (375 and 1280 px, Arabic and French) into docs/screenshots/
-	$(BIN)/python docs/screenshots/make_screenshots.py
+screenshots: install ## Full-page screenshots of the demo (375 and 1280 px, Arabic and French) into docs/screenshots/
+	$(BIN)/python -m demo.screenshots --port $${SCREENSHOTS_PORT:-8765}
 
 messages: install ## Extract translatable strings into locale/*/django.po (needs GNU gettext)
 	$(MANAGE) makemessages -l ar -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=tests

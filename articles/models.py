@@ -28,6 +28,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.feeds import SectionFeed
 from articles.listing import NEWEST_FIRST, ArticleListingMixin
 from articles.numbering import number_body
+from articles.readership import ArticleDailyViews  # noqa: F401  (the model lives with its logic)
 from articles.reading_time import reading_minutes, stream_text
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.navigation import live_ancestors
@@ -434,7 +435,13 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def _sibling_in_section(self, newer: bool):
         if self.pk is None:
             return None
-        siblings = ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+        # Untranslated copies (aliases) are the Arabic text under another language's address.
+        siblings = (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(alias_of__isnull=True)
+        )
         date = self.display_date
         if newer:
             siblings = siblings.filter(

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.views import count_article_view
 from core import views as site_views
 from operations import views as operations_views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("metrics", operations_views.metrics, name="metrics"),
+    path("views/", count_article_view, name="article_view"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", site_views.sitemap_section, name="sitemap_section"),

@@ -11,13 +11,20 @@ from wagtail.models import Locale, Page, Site
 
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
+from demo import images
+from demo.information import build_information_pages, translate_information_pages
 from demo.newsroom import build_newsroom_demo
 from demo.seed_article import SeedArticle, load_seed_article
+from demo.stories import build_stories, translate_stories
 from demo.translations import translate_demo_newsroom
 from home.models import HomePage
 from translations.stream_data import with_block_ids
 
 HOME_SLUG = "home"
+# The address `make run` serves (Makefile HOST and PORT): canonical, hreflang, Open Graph and
+# feed URLs are built from the site record.
+SITE_HOSTNAME = "127.0.0.1"
+SITE_PORT = 8000
 SECTIONS = [
     ("politics", "سياسة"),
     ("economy", "اقتصاد"),
@@ -84,8 +91,8 @@ def ensure_home(locale: Locale, report: BuildReport) -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=SITE_HOSTNAME,
+            port=SITE_PORT,
             root_page=home,
             is_default_site=True,
             site_name=settings.WAGTAIL_SITE_NAME,
@@ -96,6 +103,12 @@ def ensure_home(locale: Locale, report: BuildReport) -> HomePage:
         site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
         report.note("default site now serves the home page")
+    elif (site.hostname, site.port) == ("localhost", 80):
+        # Earlier demos said localhost:80; canonical and feed URLs must name the address
+        # `make run` serves.
+        site.hostname, site.port = SITE_HOSTNAME, SITE_PORT
+        site.save()
+        report.note(f"default site address http://{SITE_HOSTNAME}:{SITE_PORT}/")
     return home
 
 
@@ -131,6 +144,8 @@ def ensure_seed_article(
         title=seed.title,
         slug=SEED_ARTICLE_SLUG,
         standfirst=seed.standfirst,
+        lead_image=images.lead_image(SEED_ARTICLE_SLUG, "politics", title=seed.title),
+        lead_image_alt_text="رسم تجريدي بألوان حمراء داكنة لأفق مدينة تعبره أشرطة مائلة",
         # Every block gets an id so wagtail-localize can address its strings.
         body=with_block_ids(ArticleBodyBlock(), seed.body_stream_data()),
     )
@@ -157,7 +172,11 @@ def build_demo_content() -> BuildReport:
         section.save_revision().publish()
         report.note(f"section “{seed.section_title}”")
     article = ensure_seed_article(seed, section, author, report)
+    stories = build_stories(home, report)
+    information_pages = build_information_pages(home, report)
     build_newsroom_demo(sections.values(), report)
     # French and English: synchronised trees, translated home and sections, French article.
     report.created.extend(translate_demo_newsroom(home, list(sections.values()), article))
+    translate_stories(stories, report)
+    translate_information_pages(information_pages, report)
     return report

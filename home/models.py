@@ -21,6 +21,7 @@ from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
+from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
 from pagecache import surrogate_keys
 from pagecache.registry import cached_value
@@ -102,7 +103,9 @@ class HomePage(
         model = {1: SectionPage, 2: ArticlePage}.get(len(path_components))
         if model is not None:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = model.objects.live().select_related("locale").filter(url_path=url_path).first()
+            # An article's lead picture comes with it: every article page shows it.
+            related = ("locale", "lead_image") if model is ArticlePage else ("locale",)
+            page = model.objects.live().select_related(*related).filter(url_path=url_path).first()
             if page is not None:
                 return RouteResult(page)
         return super().route(request, path_components)

@@ -154,10 +154,34 @@ REGISTRY: dict[str, CachedValue] = {
             # which is what is read again: a copy per process would only crowd out pages.
             per_process=False,
         ),
+        CachedValue(
+            "most-read",
+            owner="articles.templatetags.article_tags",
+            holds="a language's most read articles of two days: dicts of title, URL and views",
+            # Keyed by a ten-minute window as well: reading changes without any publication.
+            depends_on=("pages", "restrictions"),
+        ),
+        CachedValue(
+            "site-identity",
+            owner="home.templatetags.branding_tags",
+            holds="the logo's rendition (URL, width, height) and the social links, as dicts",
+            depends_on=("settings",),
+        ),
+        CachedValue(
+            "footer-information",
+            owner="home.templatetags.branding_tags",
+            holds="a home page's information pages for the footer: dicts of title and URL",
+            depends_on=("pages", "restrictions"),
+        ),
         fragment("head", "templates/base.html", "title, description, alternates, feeds"),
-        fragment("masthead", "templates/base.html", "the language switcher"),
+        fragment("languages", "templates/base.html", "the language switcher"),
+        fragment("masthead", "templates/base.html", "the logo and the site's name"),
         fragment("navigation", "templates/base.html", "the section menu and the breadcrumb"),
-        fragment("footer", "templates/navigation/footer.html", "the site footer"),
+        fragment(
+            "footer",
+            "templates/navigation/footer.html",
+            "the site footer: sections, information pages, feeds, social links",
+        ),
         fragment("listing", "templates/pages/*_page.html", "a page of a listing's cards"),
         fragment("information", "templates/pages/information_page.html", "the page's body"),
         fragment("article", "templates/pages/article_page.html", "the article itself"),

@@ -19,6 +19,7 @@ from pagecache.store import new_generation
 MODEL_TOPICS = {
     "wagtailcore.pageviewrestriction": "restrictions",
     "translations.numberformattingsettings": "settings",
+    "home.siteidentitysettings": "settings",
     "comments.commentsettings": "settings",
     "articles.author": "authors",
     "taggit.tag": "tags",

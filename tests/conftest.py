@@ -17,22 +17,34 @@ def empty_cache():
     process_copies.clear()
 
 
+@pytest.fixture(scope="session")
+def session_media_root(tmp_path_factory):
+    """One temporary media folder for the run: the demo's pictures live there for every test."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded images go to a temporary folder, never into the project."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(settings, session_media_root):
+    """Uploaded images go to a temporary folder, never into the project.
+
+    The folder is the run's: the demo newsroom, built once, keeps its pictures in it, and a
+    test's rolled-back rows leave only unused files behind.
+    """
+    settings.MEDIA_ROOT = session_media_root
     return settings.MEDIA_ROOT
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
     """Build the demo newsroom once, in the test database, for the whole run.
 
     Building it (three language trees, translations made through wagtail-localize) takes a few
     seconds; each test then runs inside a transaction that is rolled back, so every test sees
     the same newsroom. Tests on a live server flush the database; `demo_site` rebuilds after.
     """
-    with django_db_blocker.unblock():
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=session_media_root):
         build_demo_content()
 
 
@@ -63,3 +75,15 @@ def fragments_off(settings):
     its routing query or none (tests/pagecache/test_fragments.py pins that).
     """
     settings.FRAGMENT_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def only_the_seed_article(demo_site):
+    """The demo newsroom without its stories: the seed article alone, as tests of listings,
+    feeds and related articles count exactly what they add (rolled back after the test)."""
+    from wagtail.models import Page
+
+    from demo.story_texts import STORIES
+
+    Page.objects.filter(slug__in=[story.slug for story in STORIES]).delete()
+    return demo_site

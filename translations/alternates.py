@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from core.navigation import live_ancestors
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -59,8 +61,29 @@ def _page_and_home_translations(site, page) -> tuple[dict[str, Page], dict[str, 
     return translations, homes
 
 
+# The note a reader finds at the top of the page the switcher sent them to instead of a
+# translation that does not exist (templates/base.html; shown by CSS :target, no script).
+NOT_TRANSLATED_ANCHOR = "#not-translated"
+
+
+def nearest_translated_ancestor(page: Page, code: str) -> Page | None:
+    """The closest ancestor below the home page (the section) with a ``code`` version."""
+    ancestors = [ancestor for ancestor in live_ancestors(page) if ancestor.depth > 2]
+    if not ancestors:
+        return None
+    for versions in reversed(live_translations(*ancestors)):
+        if code in versions:
+            return versions[code]
+    return None
+
+
 def language_versions(request, page: Page | None) -> list[LanguageVersion]:
-    """One entry per site language, in the order of ``LANGUAGES``."""
+    """One entry per site language, in the order of ``LANGUAGES``.
+
+    Without a translation of the page, the link goes to that language's version of the
+    page's section, else to its home page, and says so there (NOT_TRANSLATED_ANCHOR): never to
+    an empty site, never to a dead end.
+    """
     current = get_language()
     site = Site.find_for_request(request) if request else None
     translations, homes = _page_and_home_translations(site, page)
@@ -72,8 +95,10 @@ def language_versions(request, page: Page | None) -> list[LanguageVersion]:
         elif not isinstance(page, Page) and request is not None:
             # Views outside the page tree (search, errors) have the same path in every language.
             url = translate_url(request.get_full_path(), code)
+        elif (section := nearest_translated_ancestor(page, code)) is not None:
+            url = section.get_url(request) + NOT_TRANSLATED_ANCHOR
         elif code in homes:
-            url = homes[code].get_url(request)
+            url = homes[code].get_url(request) + NOT_TRANSLATED_ANCHOR
         else:
             url = f"/{code}/"
         versions.append(

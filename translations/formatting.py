@@ -1,7 +1,11 @@
 """Dates and numbers written for the reader's language, in the digits the site has chosen."""
 
+from datetime import date
+
 from django.utils import formats, timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext as _
+from hijridate import Gregorian
 from wagtail.models import Site
 
 from pagecache.registry import cached_value
@@ -52,3 +56,42 @@ def localized_number(value, request) -> str:
     if value is None or value == "":
         return ""
     return with_digits(formats.number_format(value, use_l10n=True), request)
+
+
+# The Umm al-Qura months in the catalogue's English; Arabic and French come from locale/.
+HIJRI_MONTHS = [
+    pgettext_lazy("Hijri month", "Muharram"),
+    pgettext_lazy("Hijri month", "Safar"),
+    pgettext_lazy("Hijri month", "Rabi al-Awwal"),
+    pgettext_lazy("Hijri month", "Rabi al-Thani"),
+    pgettext_lazy("Hijri month", "Jumada al-Ula"),
+    pgettext_lazy("Hijri month", "Jumada al-Akhirah"),
+    pgettext_lazy("Hijri month", "Rajab"),
+    pgettext_lazy("Hijri month", "Shaban"),
+    pgettext_lazy("Hijri month", "Ramadan"),
+    pgettext_lazy("Hijri month", "Shawwal"),
+    pgettext_lazy("Hijri month", "Dhu al-Qadah"),
+    pgettext_lazy("Hijri month", "Dhu al-Hijjah"),
+]
+
+
+def hijri_date(value: date, request) -> str:
+    """The Umm al-Qura date ("20 جمادى الآخرة 1448 هـ"), in the reader's language and digits.
+
+    Empty outside the calendar's range (1343 to 1500 AH), where no official table exists.
+    """
+    try:
+        hijri = Gregorian(value.year, value.month, value.day).to_hijri()
+    except OverflowError:
+        return ""
+    text = _("%(day)s %(month)s %(year)s AH") % {
+        "day": hijri.day,
+        "month": HIJRI_MONTHS[hijri.month - 1],
+        "year": hijri.year,
+    }
+    return with_digits(text, request)
+
+
+def gregorian_date(value: date, request) -> str:
+    """The day and date as the reader's language writes them ("الاثنين 30 نوفمبر 2026")."""
+    return with_digits(formats.date_format(value, _("l j F Y")), request)

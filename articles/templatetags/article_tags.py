@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from articles import readership
 from articles.models import ArticlePage
 from articles.structured_data import news_article
 from core.archives import archive_url
@@ -106,6 +107,7 @@ def article_json_ld(context, article):
 
 BREAKING_NEWS_CACHE_SECONDS = 60
 BREAKING_NEWS = cached_value("breaking-news")
+MOST_READ = cached_value("most-read")
 
 
 @register.inclusion_tag("components/breaking_news.html", takes_context=True)
@@ -126,3 +128,25 @@ def breaking_news(context):
         ),
     )
     return {"article": rebuild(found)}
+
+
+@register.simple_tag(takes_context=True)
+def most_read(context):
+    """The reader's language's most read articles of the last two days, as plain values.
+
+    Counted afresh every few minutes (readership.MOST_READ_CACHE_SECONDS) and after every
+    publication; an empty list until readers have opened articles.
+    """
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    if home is None:
+        return []
+
+    def compute():
+        return [
+            {"title": article.title, "url": article.get_url(request), "views": article.recent_views}
+            for article in readership.most_read_articles(home)
+        ]
+
+    window = readership.most_read_cache_window()
+    return MOST_READ.get_or_compute(home.pk, window, compute=compute)

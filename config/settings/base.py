@@ -245,6 +245,7 @@ PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=Fal
 PAGE_CACHE_INVALIDATING_MODELS = {
     "wagtailcore.pageviewrestriction",
     "translations.numberformattingsettings",
+    "home.siteidentitysettings",
     "comments.commentsettings",
     "articles.author",
     "taggit.tag",

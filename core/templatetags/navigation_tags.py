@@ -25,6 +25,7 @@ def section_navigation(context):
     sections = menu_sections(home, request) if home else []
     return {
         "home": home,
+        "current": current,
         "sections": sections,
         "current_section_path": current.path[: Page.steplen * SECTION_DEPTH]
         if isinstance(current, Page)

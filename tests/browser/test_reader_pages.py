@@ -17,7 +17,10 @@ from tests.factories import add_listed_articles, make_article, make_image
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = [375, 1280]
-PAGES = ["home", "section", "article", "tag", "author", "search"]
+PAGES = ["home", "section", "article", "tag", "author", "search", "information"]
+# The same pages on the French site, left to right.
+FRENCH_PAGES = ["home-fr", "section-fr", "article-fr", "information-fr"]
+BACK_TO_TOP = {"rtl": "العودة إلى الأعلى", "ltr": "Retour en haut"}
 
 # Runs before any page script, outside the page's CSP (Playwright injects it through DevTools).
 RECORD_CSP_VIOLATIONS = """
@@ -53,6 +56,11 @@ def reader_site(live_demo_site):
             "author": archive_url(home, "author", "newsroom"),
             # A word of every listed article's title: a full first page of results.
             "search": home.url + "search/?q=" + quote("خبر"),
+            "information": "/ar/privacy/",
+            "home-fr": "/fr/",
+            "section-fr": "/fr/economy/",
+            "article-fr": "/fr/politics/maroc-lutte-antiterroriste-securite-regionale/",
+            "information-fr": "/fr/privacy/",
         },
     }
 
@@ -101,16 +109,21 @@ def serious_axe_violations(page, axe_source):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES + FRENCH_PAGES)
 def test_reader_page_in_the_browser(reader_site, open_page, screenshot, axe_source, name, width):
     base_url = reader_site["base_url"]
     page, record = open_recorded(open_page, base_url, reader_site["urls"][name], width)
 
-    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    assert page.evaluate("document.documentElement.dir") == "rtl"
+    direction = "ltr" if name.endswith("-fr") else "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == direction
+    assert page.evaluate("document.documentElement.dir") == direction
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "horizontal overflow"
+    # The masthead, today's date in both calendars, and the footer's feeds on every page.
+    assert page.locator(".site-brand").is_visible()
+    assert page.locator(".date-bar time").is_visible()
+    assert page.locator(".site-footer a.feed-link").count() >= 2
 
-    back_to_top = page.get_by_role("link", name="العودة إلى الأعلى")
+    back_to_top = page.get_by_role("link", name=BACK_TO_TOP[direction])
     assert not back_to_top.is_visible()
     page.mouse.wheel(0, 4000)
     page.wait_for_function("() => window.scrollY > window.innerHeight / 2")
@@ -198,3 +211,39 @@ def test_dark_mode_follows_the_system_and_keeps_contrast(
     screenshot(page, f"{name}-dark-375")
     assert serious_axe_violations(page, axe_source) == []
     assert page.evaluate("window.__cspViolations") == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_phone_menu_opens_with_or_without_javascript(reader_site, browser, javascript):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, java_script_enabled=javascript
+    )
+    try:
+        page = context.new_page()
+        page.goto(reader_site["base_url"] + reader_site["urls"]["article"])
+        wide_menu = page.locator(".section-nav--wide")
+        assert not wide_menu.is_visible()
+        economy = page.locator(".site-menu").get_by_role("link", name="اقتصاد")
+        assert not economy.is_visible()
+        page.locator("summary.site-menu__button").click()
+        economy.wait_for(state="visible")
+        economy.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/ar/economy/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
+
+
+def test_front_page_at_desktop_width_shows_the_news_layout(reader_site, open_page):
+    page, _ = open_recorded(open_page, reader_site["base_url"], reader_site["urls"]["home"], 1280)
+    assert page.locator(".site-menu").is_hidden()
+    assert page.locator(".section-nav--wide").is_visible()
+    lead = page.locator(".front-page__lead img")
+    assert lead.bounding_box()["width"] > 600  # the lead story's picture is large
+    most_read = page.locator(".most-read")
+    assert most_read.get_by_role("heading", name="الأكثر قراءة").is_visible()
+    # The most-read column sits beside the latest stories, at the inline end (left in RTL).
+    latest = page.locator(".front-page__latest").bounding_box()
+    assert most_read.bounding_box()["x"] < latest["x"]
+    assert page.locator(".front-page__sections .section-box").count() == 5

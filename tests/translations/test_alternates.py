@@ -91,10 +91,16 @@ def test_switcher_on_arabic_article(client, demo_site, french_article):
     assert list(links) == ["ar", "fr", "en"]
     assert links["ar"]["aria-current"] == "true"
     assert links["fr"]["href"] == french_article.url
-    # No English translation yet: the English home page, said so in the link's title.
-    english_home = Page.objects.get(depth=2, locale__language_code="en")
-    assert links["en"]["href"] == english_home.url
+    # No English translation yet: the English version of its section, which says so at the
+    # top (the #not-translated note, shown by :target), and the link's title says so too.
+    english_politics = Page.objects.get(
+        translation_key=demo_site["politics"].translation_key, locale__language_code="en"
+    )
+    assert links["en"]["href"] == english_politics.url + "#not-translated"
     assert links["en"].get("title")
+    english = soup_of(client.get(english_politics.url))
+    note = english.select_one("#not-translated")
+    assert "not available in this language" in text_of(note)
     assert [text_of(link) for link in links.values()] == ["العربيّة", "Français", "English"]
     assert [link["lang"] for link in links.values()] == ["ar", "fr", "en"]
 

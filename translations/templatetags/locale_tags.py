@@ -1,7 +1,13 @@
 """Language chrome for reader pages: switcher, hreflang links, dates and numbers."""
 
+import re
+
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from translations import alternates, formatting
 
@@ -32,3 +38,35 @@ def local_date(context, value):
 def local_number(context, value):
     """``{% local_number item.number %}``: a number in the page's language and digits."""
     return formatting.localized_number(value, context.get("request"))
+
+
+@register.inclusion_tag("navigation/date_bar.html", takes_context=True)
+def date_bar(context):
+    """Today in the Gregorian and the Hijri (Umm al-Qura) calendars, for the masthead."""
+    request = context.get("request")
+    today = timezone.localdate()
+    return {
+        "today": today,
+        "gregorian": formatting.gregorian_date(today, request),
+        "hijri": formatting.hijri_date(today, request),
+    }
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@register.simple_tag
+def source_language(text):
+    """`` lang="ar" dir="rtl"`` on French and English pages for text still in Arabic.
+
+    A translation published with untranslated segments shows the Arabic source in their
+    place (wagtail-localize); marked as Arabic, it is read, hyphenated and laid out right to
+    left, its punctuation on the correct side.
+    """
+    if get_language() == "ar" or not text:
+        return ""
+    plain = strip_tags(str(getattr(text, "source", text)))
+    if len(ARABIC_LETTER.findall(plain)) > len(LATIN_LETTER.findall(plain)):
+        return mark_safe(' lang="ar" dir="rtl"')
+    return ""
