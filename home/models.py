@@ -21,6 +21,7 @@ from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from home.front_page import build_front_page, sections_by_path
+from pagecache import keys
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
@@ -121,6 +122,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        keys.shows(f"home:{self.pk}")
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -134,6 +136,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        keys.shows(f"tag:{tag.pk}")
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -143,6 +146,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        keys.shows(f"author:{author.pk}")
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -152,6 +156,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        keys.shows(f"home:{self.pk}", "feeds")
         return SiteFeed()(request, home=self)
 
     def listed_articles(self):

@@ -13,7 +13,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from pagecache import store
+from pagecache import generational, keys, store
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
@@ -55,11 +55,18 @@ def is_cacheable_response(request, response) -> bool:
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
-def page_key(request) -> str:
+def page_digest(request) -> str:
     query = "&".join(store.content_query(request, CACHEABLE_QUERY_PARAMETERS) or [])
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return PAGES.key(digest)
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def page_key(request) -> str:
+    return PAGES.key(page_digest(request))
+
+
+# For each URL this process drew or served, the keys its page shows: read with the generation.
+shown_keys_by_url = generational.ProcessCopies(max_entries=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
 
 def cache_entry(response) -> dict:
@@ -67,6 +74,9 @@ def cache_entry(response) -> dict:
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items()],
         "content": response.content,
+        # The keys the page showed, with their generations when it was drawn: the entry is
+        # served only while they are all unchanged (pagecache/keys.py).
+        "keys": keys.shown(),
     }
 
 
@@ -82,16 +92,23 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
 
-        key = page_key(request)
+        digest = page_digest(request)
+        keys.expect(shown_keys_by_url.get(digest, ()))
+        key = PAGES.key(digest)
         entry = PAGES.read(key)  # a key holds the generation: processes keep copies
         if entry is not None:
-            return self.from_cache(request, entry)
+            recorded = entry.get("keys", {})
+            shown_keys_by_url.set(digest, tuple(recorded), settings.PAGE_CACHE_SECONDS)
+            if keys.still_current(recorded):
+                return self.from_cache(request, entry)
 
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        if is_cacheable_response(request, response) and not keys.changed_during_request():
             response["ETag"] = store.etag_for(response.content)
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            PAGES.write(key, cache_entry(response))
+            entry = cache_entry(response)
+            PAGES.write(key, entry)
+            shown_keys_by_url.set(digest, tuple(entry["keys"]), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
