@@ -31,13 +31,14 @@ from articles.numbering import number_body
 from articles.reading_time import reading_minutes, stream_text
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.navigation import live_ancestors
+from core.page_forms import SitePageForm
 from core.restrictions import (
     CachedPublicPageManager,
     CachedPublicPageQuerySet,
     is_restricted,
     restricted_pages,
 )
-from pagecache import keys
+from pagecache import keys, surrogate_keys
 from pagecache.registry import cached_value
 
 
@@ -73,6 +74,7 @@ class SectionPage(
 ):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -106,6 +108,7 @@ class SectionPage(
     @path("feed/", name="feed")
     def feed(self, request):
         keys.shows(f"section:{self.pk}", "feeds")
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -188,6 +191,7 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
+    base_form_class = SitePageForm
     standfirst = models.TextField(
         _("standfirst"),
         max_length=1000,
@@ -380,6 +384,25 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def listing_section_id(self) -> int | None:
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
+
+    def surrogate_keys_to_purge(self) -> list[str]:
+        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
+        itself, its section and the section's feed, the front pages, the feeds, and its
+        authors' and tags' archives."""
+        parent_path = self.path[: -Page.steplen]
+        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+        # Through the relations' managers: the instance a publication signal carries may hold
+        # the revision's authors and tags in memory rather than in the database.
+        author_ids = [link.author_id for link in self.article_authors.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return [
+            surrogate_keys.page(self.pk),
+            *(surrogate_keys.page(pk) for pk in section_ids),
+            surrogate_keys.HOME,
+            surrogate_keys.FEEDS,
+            *(surrogate_keys.author(pk) for pk in author_ids),
+            *(surrogate_keys.tag(pk) for pk in tag_ids),
+        ]
 
     @property
     def display_date(self):
