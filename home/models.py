@@ -23,7 +23,7 @@ from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
-from pagecache import surrogate_keys
+from pagecache import keys, surrogate_keys
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
@@ -127,6 +127,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        keys.shows(f"home:{self.pk}")
         surrogate_keys.add(request, surrogate_keys.HOME)
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
@@ -141,6 +142,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        keys.shows(f"tag:{tag.pk}")
         surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
@@ -151,6 +153,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        keys.shows(f"author:{author.pk}")
         surrogate_keys.add(request, surrogate_keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
@@ -161,6 +164,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        keys.shows(f"home:{self.pk}", "feeds")
         surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SiteFeed()(request, home=self)
 

@@ -16,7 +16,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from pagecache import store
+from pagecache import generational, keys, store
 from pagecache.client_address import client_ip
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
@@ -126,11 +126,18 @@ def is_cacheable_response(request, response) -> bool:
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
-def page_key(request) -> str:
+def page_digest(request) -> str:
     query = "&".join(store.content_query(request, CACHEABLE_QUERY_PARAMETERS) or [])
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return PAGES.key(digest)
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def page_key(request) -> str:
+    return PAGES.key(page_digest(request))
+
+
+# For each URL this process drew or served, the keys its page shows: read with the generation.
+shown_keys_by_url = generational.ProcessCopies(max_entries=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
 
 def cache_entry(response) -> dict:
@@ -138,6 +145,9 @@ def cache_entry(response) -> dict:
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items()],
         "content": response.content,
+        # The keys the page showed, with their generations when it was drawn: the entry is
+        # served only while they are all unchanged (pagecache/keys.py).
+        "keys": keys.shown(),
     }
 
 
@@ -153,20 +163,28 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
 
-        key = page_key(request)
+        digest = page_digest(request)
+        keys.expect(shown_keys_by_url.get(digest, ()))
+        key = PAGES.key(digest)
         entry = PAGES.read(key)  # a key holds the generation: processes keep copies
         if entry is not None:
-            return self.from_cache(request, entry)
+            recorded = entry.get("keys", {})
+            shown_keys_by_url.set(digest, tuple(recorded), settings.PAGE_CACHE_SECONDS)
+            if keys.still_current(recorded):
+                return self.from_cache(request, entry)
 
         response = self.get_response(request)
         if (
             is_cacheable_response(request, response)
             and showed_what_was_asked(request, requested_page_numbers(request))
             and within_visitor_allowance(request)
+            and not keys.changed_during_request()
         ):
             response["ETag"] = store.etag_for(response.content)
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            PAGES.write(key, cache_entry(response))
+            entry = cache_entry(response)
+            PAGES.write(key, entry)
+            shown_keys_by_url.set(digest, tuple(entry["keys"]), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
