@@ -87,3 +87,14 @@ def only_the_seed_article(demo_site):
 
     Page.objects.filter(slug__in=[story.slug for story in STORIES]).delete()
     return demo_site
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The whole-page cache on, as production has it with Redis, starting and ending empty."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    yield
+    caches["default"].clear()

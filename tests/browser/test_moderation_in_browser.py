@@ -2,7 +2,6 @@
 moderator approves it with one click (and undoes it), with a key, and on the comment's page."""
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
@@ -13,14 +12,6 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.slow
 WAITING = "أرجو توضيح مصادر هذه الأرقام."
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture

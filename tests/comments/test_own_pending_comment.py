@@ -19,15 +19,6 @@ from tests.comments.conftest import make_comment, post_comment
 WAITING_TEXT = "رأيي الذي ينتظر المراجعة، لا يراه أحد غيري."
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.FRAGMENT_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
 def form_state(client, article):
     response = client.get(reverse("comments:form_state", args=[article.pk]))
     assert response.status_code == 200

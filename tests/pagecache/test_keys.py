@@ -16,14 +16,6 @@ TITLE = "خبر جديد في السياسة"
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
 def newsroom(demo_site):
     """The seed article's section, another section with its own article, a tag and an author."""
     other_section = make_section(demo_site["home"], "اقتصاد تجريبي", "economy-test")

@@ -1,20 +1,11 @@
 """Anonymous readers get cached pages; what editors publish shows on the very next request."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article
 from tests.html import soup_of, text_of
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 def titles_on(client, url):

@@ -9,7 +9,6 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Page
 
-from pagecache.generational import process_copies
 from tests.factories import add_listed_articles
 
 MADE_UP = [
@@ -29,15 +28,6 @@ MADE_UP = [
 
 
 KEPT_CONTENT = (":pagecache:", ":fragment:", ":discussion:")
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    process_copies.clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.mark.django_db

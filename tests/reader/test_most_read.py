@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import caches
 from django.db import DatabaseError
 from django.test import Client
 from django.utils import timezone
@@ -16,14 +15,6 @@ from tests.html import soup_of, text_of
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("only_the_seed_article")]
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture
