@@ -87,3 +87,13 @@ def only_the_seed_article(demo_site):
 
     Page.objects.filter(slug__in=[story.slug for story in STORIES]).delete()
     return demo_site
+
+
+@pytest.fixture
+def without_demo_information_pages(demo_site):
+    """The demo newsroom without its about, contact, privacy and terms pages, in every
+    language, for tests that bring their own (rolled back after the test)."""
+    from home.models import InformationPage
+
+    InformationPage.objects.filter(depth=3).delete()
+    return demo_site
