@@ -26,4 +26,5 @@ RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \
 
 USER akhbar
 EXPOSE 8000
+# gunicorn with config/gunicorn.py (request-line limit sized for the longest search).
 CMD ["docker/start-web.sh"]

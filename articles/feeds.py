@@ -6,12 +6,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from articles.listing import newest
+from core.text import clean_data
 
 FEED_LENGTH = 30
 
 
+class ControlCharacterFreeRssFeed(Rss201rev2Feed):
+    """Django's RSS 2.0 writer, given text without the control characters XML refuses.
+
+    Django raises on them, which made the whole feed fail for every reader; every value of the
+    channel and of each item is cleaned here, whichever field it came from.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*clean_data(args), **clean_data(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*clean_data(args), **clean_data(kwargs))
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = ControlCharacterFreeRssFeed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

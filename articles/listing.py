@@ -15,6 +15,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
 from core.mixins import requested_page_number
+from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_value
 
 LISTING_COUNTS = cached_value("listing-count")
@@ -73,7 +74,9 @@ class ArticleListing:
 def paginate_listing(request, articles, per_page: int, count_key: str | None) -> PaginatorPage:
     """The page of ``articles`` that ``?page=`` asks for (see ArticleListingMixin)."""
     paginator = Paginator(ArticleListing(articles, count_key), per_page)
-    return paginator.get_page(requested_page_number(request))
+    page = paginator.get_page(requested_page_number(request))
+    note_page_shown(request, "page", page.number)
+    return page
 
 
 class ArticleListingMixin:

@@ -32,12 +32,14 @@ from articles.readership import ArticleDailyViews  # noqa: F401  (the model live
 from articles.reading_time import reading_minutes, stream_text
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.navigation import live_ancestors
+from core.page_forms import SitePageForm
 from core.restrictions import (
     CachedPublicPageManager,
     CachedPublicPageQuerySet,
     is_restricted,
     restricted_pages,
 )
+from pagecache import keys, surrogate_keys
 from pagecache.registry import cached_value
 
 
@@ -73,6 +75,7 @@ class SectionPage(
 ):
     """A newsroom section such as "سياسة": its articles, newest first, a page at a time."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -88,6 +91,7 @@ class SectionPage(
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
+        keys.shows(f"section:{self.pk}")
         context = super().get_context(request, *args, **kwargs)
         articles = self.listed_articles()
         # Read only if the listing is drawn: a cached fragment of it needs no query.
@@ -104,6 +108,8 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        keys.shows(f"section:{self.pk}", "feeds")
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -186,6 +192,7 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     """A news article, composed from blocks; lives under a section."""
 
+    base_form_class = SitePageForm
     standfirst = models.TextField(
         _("standfirst"),
         max_length=1000,
@@ -325,9 +332,78 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         self.listed_in_id = listed_in_id
         return super().save(*args, **kwargs)
 
+    def cache_keys(self) -> list[str] | None:
+        """What a publication or unpublication of this article renews (pagecache/keys.py).
+
+        Its page, every section and home page above it, its tags' and authors' pages (as
+        they are now and as they were before this save, ``keys_in_database``) and the feeds.
+        None (the whole site) for breaking news still announced: its banner is on every page.
+        """
+        before = getattr(self, "_cache_keys_before", None) or {"breaking": False, "keys": []}
+        if before["breaking"] or (self.breaking_news and self.is_still_breaking()):
+            return None
+        return sorted({*self.keys_in_database()["keys"], *before["keys"]})
+
+    def is_still_breaking(self) -> bool:
+        since = timezone.now() - timedelta(hours=settings.BREAKING_NEWS_HOURS)
+        return self.display_date >= since
+
+    def keys_in_database(self) -> dict:
+        """The article's keys from its stored rows (tags, authors, place), and its banner."""
+        stored = (
+            ArticlePage.objects.filter(pk=self.pk)
+            .values_list("breaking_news", "publication_date", "live")
+            .first()
+        )
+        breaking = False
+        if stored is not None and stored[0] and stored[2]:
+            since = timezone.now() - timedelta(hours=settings.BREAKING_NEWS_HOURS)
+            breaking = stored[1] is not None and stored[1] >= since
+        found = {f"article:{self.pk}", "feeds"}
+        ancestors = Page.objects.ancestor_of(self).filter(depth__gt=1).values_list("pk", "depth")
+        for pk, depth in ancestors:
+            found.add(f"home:{pk}" if depth == 2 else f"section:{pk}")
+        tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values_list("tag_id")
+        found.update(f"tag:{tag_id}" for (tag_id,) in tags)
+        authors = ArticlePageAuthor.objects.filter(page_id=self.pk).values_list("author_id")
+        found.update(f"author:{author_id}" for (author_id,) in authors)
+        return {"breaking": breaking, "keys": sorted(found)}
+
+    def declare_cache_keys(self) -> None:
+        """Tell the caches what this page shows: itself, its section's and tags' articles."""
+        # Not its home page's key: the related articles are chosen among the language's newest,
+        # but they share a tag or the section, whose keys a publication renews. One that only
+        # grows older than that window stays listed until the page expires: old, not wrong.
+        ancestors = live_ancestors(self)
+        keys.shows(f"article:{self.pk}", *(f"section:{page.pk}" for page in ancestors[1:]))
+        if self.pk is not None:
+            tag_ids = ARTICLE_TAGS.get_or_compute(
+                self.pk, compute=lambda: [tag.pk for tag in self.tag_list]
+            )
+            keys.shows(*(f"tag:{tag_id}" for tag_id in tag_ids))
+
     def listing_section_id(self) -> int | None:
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
+
+    def surrogate_keys_to_purge(self) -> list[str]:
+        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
+        itself, its section and the section's feed, the front pages, the feeds, and its
+        authors' and tags' archives."""
+        parent_path = self.path[: -Page.steplen]
+        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+        # Through the relations' managers: the instance a publication signal carries may hold
+        # the revision's authors and tags in memory rather than in the database.
+        author_ids = [link.author_id for link in self.article_authors.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return [
+            surrogate_keys.page(self.pk),
+            *(surrogate_keys.page(pk) for pk in section_ids),
+            surrogate_keys.HOME,
+            surrogate_keys.FEEDS,
+            *(surrogate_keys.author(pk) for pk in author_ids),
+            *(surrogate_keys.tag(pk) for pk in tag_ids),
+        ]
 
     @property
     def display_date(self):
@@ -438,6 +514,8 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         return self._sibling_in_section(newer=True)
 
     def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.declare_cache_keys()
         context = super().get_context(request, *args, **kwargs)
         section = self.section
         context["section"] = section
@@ -460,6 +538,7 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
 
 
 SECTION_IDS = cached_value("section-ids")
+ARTICLE_TAGS = cached_value("article-tags")
 
 
 def section_ids(home) -> list[int]:

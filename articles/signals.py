@@ -6,7 +6,7 @@ translation; ``ArticlePage.save()`` does not run then, so the listing field is s
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
@@ -21,3 +21,12 @@ def list_article_saved_as_a_plain_page(sender, instance, raw=False, **kwargs):
         return
     section_id = listing_section_id(instance.path, instance.live, instance.alias_of_id)
     ArticlePage.objects.filter(pk=instance.pk).update(listed_in=section_id)
+
+
+@receiver(pre_save, sender=ArticlePage)
+def remember_keys_before_saving(sender, instance, raw=False, **kwargs):
+    """The tags, authors and banner the article had before this save: a publication that
+    drops a tag must renew that tag's page too (ArticlePage.cache_keys)."""
+    if raw or instance.pk is None or not instance.live:
+        return
+    instance._cache_keys_before = instance.keys_in_database()

@@ -228,7 +228,7 @@ def main() -> None:
     env = production_environment(
         database_url, redis_url=f"redis://127.0.0.1:{REDIS_PORT}/0", page_cache=True
     )
-    env["DJANGO_COMMENTS_CLIENT_IP_HEADER"] = "HTTP_X_FORWARDED_FOR"
+    env["DJANGO_TRUSTED_PROXY_COUNT"] = "1"
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     setup = in_django(env, "setup")

@@ -10,6 +10,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from config.gunicorn import limit_request_line as LIMIT_REQUEST_LINE
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BIN_DIR = Path(sys.executable).parent
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))  # the Dockerfile's default
@@ -56,6 +58,9 @@ def gunicorn(env: dict, port: int, workers: int = WORKERS):
         [
             str(BIN_DIR / "gunicorn"),
             "config.wsgi:application",
+            # The image's request-line limit (config/gunicorn.py): long Arabic searches get in.
+            "--limit-request-line",
+            str(LIMIT_REQUEST_LINE),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -9,7 +9,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 
 from comments.forms import StaffReplyForm
-from comments.models import CommentSettings, CommentStatus, ReaderComment
+from comments.models import NAME_MAX_LENGTH, CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import change_status
 from comments.permissions import moderators_only_response, user_can_moderate
 from comments.threads import reply_target
@@ -38,7 +38,8 @@ def staff_reply(request, pk):
         reply = ReaderComment.objects.create(
             page=comment.page,
             parent=reply_target(comment, max_depth) or comment,
-            author_name=user.get_full_name() or user.get_username(),
+            # A user's full name may be three times as long as a commenter's name may be.
+            author_name=(user.get_full_name() or user.get_username())[:NAME_MAX_LENGTH],
             author_email=user.email or f"{user.get_username()}@staff.invalid",
             body=form.cleaned_data["body"],
             status=CommentStatus.APPROVED,

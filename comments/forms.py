@@ -2,8 +2,15 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, CommentStatus, ReaderComment
-from comments.text import clean_body, clean_single_line, is_invisible
+from comments.models import (
+    BODY_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    URL_MAX_LENGTH,
+    CommentStatus,
+    ReaderComment,
+)
+from comments.text import clean_body, clean_single_line, has_visible_letter, is_invisible
 
 
 class WebAddressField(forms.URLField):
@@ -20,9 +27,13 @@ class ReaderCommentForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=NAME_MAX_LENGTH)
     email = forms.EmailField(
-        label=_("Email"), help_text=_("Your email address will not be published.")
+        label=_("Email"),
+        max_length=EMAIL_MAX_LENGTH,
+        help_text=_("Your email address will not be published."),
     )
-    url = WebAddressField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
+    url = WebAddressField(
+        label=_("Website"), required=False, max_length=URL_MAX_LENGTH, assume_scheme="https"
+    )
     body = forms.CharField(
         label=_("Comment"), max_length=BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -48,6 +59,10 @@ class ReaderCommentForm(forms.Form):
         name = clean_single_line(self.cleaned_data["name"])
         if is_invisible(name):
             raise forms.ValidationError(self.fields["name"].error_messages["required"])
+        if not has_visible_letter(name):
+            raise forms.ValidationError(
+                _("Enter a name with at least one letter a reader can see."), code="no_letter"
+            )
         return name
 
     def clean_email(self):

@@ -13,6 +13,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 BODY_MAX_LENGTH = 5000
 NAME_MAX_LENGTH = 100
+# The longest address mail can deliver to (RFC 5321's 256-character path, minus the brackets).
+# Django's form field would allow 320 and its model field 254: both use this one number.
+EMAIL_MAX_LENGTH = 254
+URL_MAX_LENGTH = 200
 
 
 class CommentStatus(models.TextChoices):
@@ -61,8 +65,8 @@ class ReaderComment(models.Model):
     )
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     author_name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
-    author_email = models.EmailField(_("email"))
-    author_url = models.URLField(_("website"), blank=True)
+    author_email = models.EmailField(_("email"), max_length=EMAIL_MAX_LENGTH)
+    author_url = models.URLField(_("website"), blank=True, max_length=URL_MAX_LENGTH)
     body = models.TextField(_("comment"), max_length=BODY_MAX_LENGTH)
     fingerprint = models.CharField(max_length=64, editable=False)
     status = models.CharField(

@@ -1,33 +1,13 @@
-"""Comments per minute from one address, counted in the shared cache (Redis in production)."""
+"""Comments per minute from one address, counted in the shared cache (Redis in production).
 
-import ipaddress
+The address is pagecache.client_address.client_ip's: the login lockout's trusted-proxy rule.
+"""
+
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 60
-
-
-def client_ip(request) -> str:
-    """The reader's address: REMOTE_ADDR, or the header a trusted proxy sets (README)."""
-    header = getattr(settings, "COMMENTS_CLIENT_IP_HEADER", "")
-    if header:
-        forwarded = request.META.get(header, "")
-        # X-Forwarded-For lists every hop; the proxy we trust appends the last one.
-        candidate = forwarded.split(",")[-1].strip()
-        if valid_ip(candidate):
-            return candidate
-    remote = request.META.get("REMOTE_ADDR", "")
-    return remote if valid_ip(remote) else ""
-
-
-def valid_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def take_slot(ip: str, limit: int) -> int:

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -16,15 +17,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import ArticlePage
 from comments.forms import ReaderCommentForm
-from comments.models import CommentSettings, CommentStatus, ReaderComment
+from comments.models import BODY_MAX_LENGTH, CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
-from comments.notifications import notify_moderators
+from comments.oversize import read_field_beginnings
 from comments.pending import own_pending_comments, remember_pending_comment
-from comments.ratelimit import client_ip, take_slot
+from comments.ratelimit import take_slot
 from comments.remember import forget_author, remember_author, remembered_author
+from comments.tasks import notify_moderators_task
 from comments.text import clean_single_line
 from comments.threads import PAGE_PARAMETER, TOP_LEVEL_PER_PAGE, reply_target
 from comments.tickets import TicketError, issue_ticket, ticket_age
+from pagecache.client_address import client_ip
 
 USER_AGENT_MAX_LENGTH = 500
 
@@ -103,7 +106,7 @@ def comment_page_number(comment) -> int:
 
 
 def success_response(request, page, comment):
-    published = comment is not None and comment.status == CommentStatus.APPROVED
+    published = comment.status == CommentStatus.APPROVED
     if wants_json(request):
         payload = {"status": "published" if published else "pending"}
         if published:
@@ -118,11 +121,35 @@ def success_response(request, page, comment):
     return HttpResponseRedirect(f"{page.url}?comment=pending#comment-status", status=303)
 
 
+def oversize_response(request, page):
+    """The article, the form and the beginning of what the reader sent (comments/oversize.py)."""
+    sent = read_field_beginnings(request)
+    typed = ("name", "email", "url", "body", "parent", "remember")
+    form = ReaderCommentForm({name: sent[name] for name in typed if name in sent}, page=page)
+    form.is_valid()  # the body's length error shows next to it
+    return article_with_form(
+        request,
+        page,
+        form,
+        status=413,
+        notice=_(
+            "Your comment is far longer than a comment may be (%(limit)s characters), so it "
+            "could not be received. Its beginning is below: copy what you want to keep, "
+            "shorten it and send it again."
+        )
+        % {"limit": BODY_MAX_LENGTH},
+    )
+
+
 @csrf_exempt
 @require_POST
 def post_comment(request, page_id):
     page = commentable_article(page_id)
-    form = ReaderCommentForm(request.POST, page=page)
+    try:
+        posted = request.POST
+    except RequestDataTooBig:
+        return oversize_response(request, page)
+    form = ReaderCommentForm(posted, page=page)
     if not page.comments_open:
         return article_with_form(
             request, page, form, status=403, notice=_("Comments are closed on this article.")
@@ -158,10 +185,6 @@ def post_comment(request, page_id):
         return article_with_form(
             request, page, form, status=400, notice=_("Please correct the errors below.")
         )
-    if form.is_honeypot_filled or is_too_fast(request, page, comment_settings):
-        # Robots get the answer a person would, and nothing is stored.
-        return success_response(request, page, None)
-
     data = form.cleaned_data
     comment = ReaderComment(
         page=page,
@@ -174,12 +197,18 @@ def post_comment(request, page_id):
         user_agent=clean_single_line(request.headers.get("User-Agent", ""))[:USER_AGENT_MAX_LENGTH],
         user=request.user if request.user.is_authenticated else None,
     )
-    comment.status = initial_status(comment, comment_settings, request)
+    if form.is_honeypot_filled or is_too_fast(request, page, comment_settings):
+        # Looks like a robot: kept as spam, never thrown away, because a person whose browser
+        # filled the trap field (or who pasted and sent at once) must be rescuable by a
+        # moderator. The answer is the one a person gets, so a robot learns nothing.
+        comment.status = CommentStatus.SPAM
+    else:
+        comment.status = initial_status(comment, comment_settings, request)
     try:
         with transaction.atomic():
             comment.save()
             if comment.status == CommentStatus.PENDING and comment_settings.notify_moderators:
-                transaction.on_commit(lambda: notify_moderators(comment.pk))
+                transaction.on_commit(lambda: notify_moderators_task.enqueue(comment.pk))
     except IntegrityError:
         if not ReaderComment.objects.filter(
             page=page, author_email=comment.author_email, fingerprint=comment.fingerprint

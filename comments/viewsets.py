@@ -23,6 +23,7 @@ from articles.models import ArticlePage
 from comments.models import CommentStatus, ReaderComment
 from comments.one_click import UNDO_SECONDS, moderation_actions
 from comments.permissions import moderators_only_response, user_can_moderate
+from comments.queue_search import matching_comments
 
 
 class ReaderCommentFilterSet(WagtailFilterSet):
@@ -98,6 +99,12 @@ class ModerationButtonsColumn(Column):
 
 
 class ModerationQueueView(IndexView):
+    def search_queryset(self, queryset):
+        """Every word of the search, in any order and spelling (comments/queue_search.py)."""
+        if not self.is_searching:
+            return queryset
+        return matching_comments(queryset, self.search_query)
+
     @cached_property
     def columns(self):
         return [

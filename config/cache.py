@@ -27,6 +27,17 @@ end
 return current
 """
 
+# One more than the stored number, and at least ARGV[1] (a per-key cache generation).
+BUMP_SCRIPT = """
+local current = tonumber(redis.call('GET', KEYS[1]))
+local number = tonumber(ARGV[1])
+if current ~= nil and current >= number then
+    number = current + 1
+end
+redis.call('SET', KEYS[1], number)
+return number
+"""
+
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
     """Keeps one Redis client per connection pool instead of building one per operation.
@@ -126,6 +137,18 @@ class ResilientRedisCache(RedisCache):
         key = self.make_and_validate_key(key, version=version)
         client = self._cache.get_client(key, write=True)
         return client.eval(RAISE_TO_SCRIPT, 1, key, int(number))
+
+    def bump(self, key, at_least: int, version=None):
+        """Set ``key`` to one more than it holds, and at least ``at_least``, in one step.
+
+        None when Redis is unreachable: the caller then renews the whole site instead.
+        """
+        return self._guarded(self._bump, None, key, at_least, version)
+
+    def _bump(self, key, at_least, version):
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        return client.eval(BUMP_SCRIPT, 1, key, int(at_least))
 
     def clear(self):
         return self._guarded(super().clear, None)

@@ -7,11 +7,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.views import count_article_view
 from core import views as site_views
+from operations import views as operations_views
+
+# A database outage is a 503 on every URL, even when it strikes outside a view (core/outage.py).
+handler500 = "core.outage.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("metrics", operations_views.metrics, name="metrics"),
     path("views/", count_article_view, name="article_view"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", site_views.sitemap_index, name="sitemap"),

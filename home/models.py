@@ -20,8 +20,10 @@ from articles.listing import ArticleListingMixin
 from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
+from core.page_forms import SitePageForm
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
+from pagecache import keys, surrogate_keys
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
@@ -33,6 +35,7 @@ class HomePage(
 ):
     """The front page: the editors' lead story and featured articles, the latest, each section."""
 
+    base_form_class = SitePageForm
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     lead_article = models.ForeignKey(
         "articles.ArticlePage",
@@ -124,6 +127,8 @@ class HomePage(
 
     @path("")
     def index(self, request):
+        keys.shows(f"home:{self.pk}")
+        surrogate_keys.add(request, surrogate_keys.HOME)
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -137,6 +142,8 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
+        keys.shows(f"tag:{tag.pk}")
+        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -146,6 +153,8 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        keys.shows(f"author:{author.pk}")
+        surrogate_keys.add(request, surrogate_keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -155,6 +164,8 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
+        keys.shows(f"home:{self.pk}", "feeds")
+        surrogate_keys.add(request, surrogate_keys.FEEDS)
         return SiteFeed()(request, home=self)
 
     def listed_articles(self):
@@ -188,6 +199,7 @@ class InformationPage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     site's pages may) and are linked from the footer.
     """
 
+    base_form_class = SitePageForm
     intro = models.TextField(
         _("introduction"),
         blank=True,

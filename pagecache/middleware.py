@@ -6,28 +6,97 @@ locale machinery, routing and the database entirely. Only responses the site mar
 """
 
 import hashlib
+import re
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from pagecache import store
+from pagecache import generational, keys, store
+from pagecache.client_address import client_ip
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
 PAGES = cached_value("page")
 SITES = cached_value("site")
 
-CACHEABLE_QUERY_PARAMETERS = ("page",)
+# Page numbers: of a listing (?page=) and of an article's conversation (?comments_page=).
+PAGE_NUMBER_PARAMETERS = ("page", "comments_page")
+CACHEABLE_QUERY_PARAMETERS = PAGE_NUMBER_PARAMETERS
+# The one spelling of a page number that is cached: "2", never "02", "+2", "2.0" or "٢".
+CANONICAL_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 MARK = "_page_cache_public"
+PAGES_SHOWN = "_page_cache_pages_shown"
+ALLOWANCE_WINDOW_SECONDS = 60
 
 
 def mark_public(response):
     """Declare a response the same for every anonymous reader, so it may be cached."""
     setattr(response, MARK, True)
     return response
+
+
+def note_page_shown(request, parameter: str, number: int) -> None:
+    """Records which page a listing or a conversation really showed for ``parameter``.
+
+    A page number past the end shows the last page: that answer is served but not stored
+    under the number asked for, so made-up numbers never fill the cache.
+    """
+    request.__dict__.setdefault(PAGES_SHOWN, {})[parameter] = number
+
+
+def requested_page_numbers(request) -> dict[str, int] | None:
+    """The page numbers asked for, or None if one is not spelled the canonical way."""
+    numbers = {}
+    for name in PAGE_NUMBER_PARAMETERS:
+        values = request.GET.getlist(name)
+        if not values:
+            continue
+        if len(values) > 1 or not CANONICAL_PAGE_NUMBER.fullmatch(values[0]):
+            return None
+        numbers[name] = int(values[0])
+    return numbers
+
+
+def showed_what_was_asked(request, numbers: dict[str, int]) -> bool:
+    """True if every page number asked for was the page shown (and meant something here)."""
+    shown = request.__dict__.get(PAGES_SHOWN, {})
+    return all(shown.get(name) == number for name, number in numbers.items())
+
+
+def page_numbers_settled(request) -> bool:
+    """True when the request's page numbers are canonical and each is the page shown so far.
+
+    Page fragments (pagecache/templatetags/fragment_cache.py) are kept only then: a fragment
+    drawn for "?page=40" of a two-page listing, or for "?page=3" of an article, would be a
+    new cache entry for a page that does not exist.
+    """
+    numbers = requested_page_numbers(request)
+    return numbers is not None and showed_what_was_asked(request, numbers)
+
+
+def within_visitor_allowance(request) -> bool:
+    """Counts one new cache entry for this visitor; False once they have added their share.
+
+    Past the allowance the visitor still gets every page, rendered afresh; it is only not
+    kept. Someone walking through thousands of URLs then cannot push readers' pages out.
+    """
+    limit = settings.PAGE_CACHE_NEW_ENTRIES_PER_VISITOR
+    if not limit:
+        return True
+    window = int(time.time() // ALLOWANCE_WINDOW_SECONDS)
+    key = f"pagecache:allowance:{client_ip(request)}:{window}"
+    cache.add(key, 0, timeout=ALLOWANCE_WINDOW_SECONDS + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: a new window
+        cache.add(key, 1, timeout=ALLOWANCE_WINDOW_SECONDS + 5)
+        count = 1
+    return count is None or count <= limit
 
 
 def is_cacheable_request(request) -> bool:
@@ -38,6 +107,8 @@ def is_cacheable_request(request) -> bool:
         return False
     if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
         return False
+    if requested_page_numbers(request) is None:
+        return False  # "?page=02", "?page=abc": answered afresh, never a new cache entry
     return store.content_query(request, CACHEABLE_QUERY_PARAMETERS) is not None
 
 
@@ -55,11 +126,18 @@ def is_cacheable_response(request, response) -> bool:
     return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
-def page_key(request) -> str:
+def page_digest(request) -> str:
     query = "&".join(store.content_query(request, CACHEABLE_QUERY_PARAMETERS) or [])
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return PAGES.key(digest)
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def page_key(request) -> str:
+    return PAGES.key(page_digest(request))
+
+
+# For each URL this process drew or served, the keys its page shows: read with the generation.
+shown_keys_by_url = generational.ProcessCopies(max_entries=settings.PAGE_CACHE_LOCAL_ENTRIES)
 
 
 def cache_entry(response) -> dict:
@@ -67,6 +145,9 @@ def cache_entry(response) -> dict:
         "status": response.status_code,
         "headers": [(name, value) for name, value in response.items()],
         "content": response.content,
+        # The keys the page showed, with their generations when it was drawn: the entry is
+        # served only while they are all unchanged (pagecache/keys.py).
+        "keys": keys.shown(),
     }
 
 
@@ -82,16 +163,28 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
 
-        key = page_key(request)
+        digest = page_digest(request)
+        keys.expect(shown_keys_by_url.get(digest, ()))
+        key = PAGES.key(digest)
         entry = PAGES.read(key)  # a key holds the generation: processes keep copies
         if entry is not None:
-            return self.from_cache(request, entry)
+            recorded = entry.get("keys", {})
+            shown_keys_by_url.set(digest, tuple(recorded), settings.PAGE_CACHE_SECONDS)
+            if keys.still_current(recorded):
+                return self.from_cache(request, entry)
 
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        if (
+            is_cacheable_response(request, response)
+            and showed_what_was_asked(request, requested_page_numbers(request))
+            and within_visitor_allowance(request)
+            and not keys.changed_during_request()
+        ):
             response["ETag"] = store.etag_for(response.content)
             patch_cache_control(response, **settings.PAGE_CACHE_CONTROL)
-            PAGES.write(key, cache_entry(response))
+            entry = cache_entry(response)
+            PAGES.write(key, entry)
+            shown_keys_by_url.set(digest, tuple(entry["keys"]), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

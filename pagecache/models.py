@@ -11,6 +11,9 @@ class CacheGeneration(models.Model):
     """
 
     number = models.BigIntegerField(_("number"), default=0)
+    # Raised with every change that renews only some keys (pagecache/keys.py): a shared cache
+    # that comes back with a smaller copy may have lost some, and the whole site is renewed.
+    keyed_changes = models.BigIntegerField(_("changes by key"), default=0, db_default=0)
 
     class Meta:
         verbose_name = _("cache generation")

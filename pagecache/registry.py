@@ -13,14 +13,15 @@ Each entry says:
   never a model instance that requests would share;
 - ``per_process``: whether a server process may also keep a copy in its own memory, which it
   only does where the cache is shared (pagecache/generational.py);
-- ``depends_on``: what it shows, among ``TOPICS``. Today any change starts a new generation
-  for the whole site; a value keyed by what it shows (an article, a section) will be keyed by
-  the generations of these topics instead, and a change will renew only its own topic.
+- ``depends_on``: what it shows, among ``TOPICS``;
+- ``keyed``: whether it shows what the page being drawn shows (an article, a listing, its
+  comments): its key then also holds the generations of the keys that page declared
+  (pagecache/keys.py), so a publication renews it without renewing the whole site.
 """
 
 from dataclasses import dataclass
 
-from pagecache import generational
+from pagecache import generational, keys
 from pagecache.store import current_generation
 
 # What a change can be about (pagecache/signals.py names one for each change it hears of).
@@ -50,10 +51,18 @@ class CachedValue:
     holds: str
     depends_on: tuple[str, ...]
     per_process: bool = True
+    # Whether it shows what the page being drawn shows (an article, a listing): its key then
+    # also holds the generations of the keys the page declared (pagecache/keys.py).
+    keyed: bool = False
 
     def key(self, *parts) -> str:
-        """``name:generation:part:part``, the only form a generation key takes."""
-        return ":".join([self.name, current_generation(), *(str(part) for part in parts)])
+        """``name:generation[:keys]:part:part``, the only form a generation key takes."""
+        generation = current_generation()
+        if self.keyed:
+            signature = keys.signature()
+            if signature:
+                generation = f"{generation}.{signature}"
+        return ":".join([self.name, generation, *(str(part) for part in parts)])
 
     def read(self, key: str, default=None):
         return generational.read(key, self.per_process, default)
@@ -71,8 +80,12 @@ class CachedValue:
         return value
 
 
-def fragment(name: str, owner: str, holds: str, depends_on=EVERYTHING) -> CachedValue:
-    return CachedValue(f"fragment:{name}", owner, f"rendered HTML: {holds}", tuple(depends_on))
+def fragment(
+    name: str, owner: str, holds: str, depends_on=EVERYTHING, keyed: bool = True
+) -> CachedValue:
+    return CachedValue(
+        f"fragment:{name}", owner, f"rendered HTML: {holds}", tuple(depends_on), keyed=keyed
+    )
 
 
 REGISTRY: dict[str, CachedValue] = {
@@ -126,6 +139,14 @@ REGISTRY: dict[str, CachedValue] = {
             owner="articles.listing",
             holds="how many articles a listing (a section, a tag, an author, a feed) has",
             depends_on=("pages", "tags", "authors"),
+            keyed=True,
+        ),
+        CachedValue(
+            "article-tags",
+            owner="articles.models",
+            holds="the ids of an article's tags (the keys its related articles show)",
+            depends_on=("pages", "tags"),
+            keyed=True,
         ),
         CachedValue(
             "section-ids",
@@ -150,6 +171,7 @@ REGISTRY: dict[str, CachedValue] = {
             owner="comments.templatetags.comment_tags",
             holds="one page of an article's approved comments, as plain comment records",
             depends_on=("comments", "settings"),
+            keyed=True,
             # Keyed by the reader's ?comments_page= and drawn into the comment-thread fragment,
             # which is what is read again: a copy per process would only crowd out pages.
             per_process=False,
@@ -181,6 +203,7 @@ REGISTRY: dict[str, CachedValue] = {
             "footer",
             "templates/navigation/footer.html",
             "the site footer: sections, information pages, feeds, social links",
+            keyed=False,
         ),
         fragment("listing", "templates/pages/*_page.html", "a page of a listing's cards"),
         fragment("information", "templates/pages/information_page.html", "the page's body"),

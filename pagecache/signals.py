@@ -1,19 +1,22 @@
-"""What starts a new cache generation: anything that changes what anonymous readers see.
+"""What renews cached pages: anything that changes what anonymous readers see.
 
-Each receiver names the topic of the change (pagecache/registry.py: TOPICS). Today every
-topic renews the one site-wide generation; the registry's entries already say which topics
-they show, for the day a change renews only the values that show it.
+Each receiver names the topic of the change (pagecache/registry.py: TOPICS). A change that
+concerns one article (its publication, unpublication, a comment approved on it) renews only
+the keys that show it (pagecache/keys.py); anything else starts a new generation for the
+whole site.
 """
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from pagecache import keys
 from pagecache.registry import TOPICS
-from pagecache.store import new_generation
+from pagecache.store import new_generation, record_keyed_change
 
 # The topic of each model in PAGE_CACHE_INVALIDATING_MODELS.
 MODEL_TOPICS = {
@@ -28,17 +31,49 @@ MODEL_TOPICS = {
 }
 
 
-def content_changed(topic: str) -> None:
-    """Readers would see a change about ``topic``: start a new cache generation."""
+def content_changed(topic: str, renewed_keys=None) -> None:
+    """Readers would see a change about ``topic``: renew ``renewed_keys``, or the whole site.
+
+    The keys are renewed again once the change commits: a reader who drew a page between the
+    two saw the data from before the commit (see also keys.changed_during_request). If the
+    shared cache cannot record them (Redis unreachable), or there is none, the whole site is
+    renewed, through the database.
+    """
     if topic not in TOPICS:
         raise ValueError(f"unknown cache topic {topic!r} (pagecache/registry.py: TOPICS)")
-    new_generation()
+    if renewed_keys is None or not keys.enabled() or not keys.renew(renewed_keys):
+        new_generation()
+        return
+    record_keyed_change()
+    renewed_keys = list(renewed_keys)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _renew_after_commit(renewed_keys), robust=True)
+
+
+def _renew_after_commit(renewed_keys):
+    if not keys.renew(renewed_keys):
+        new_generation()
+
+
+def page_keys(page):
+    """The keys a change of ``page`` renews, or None when it may show anywhere.
+
+    A page type says so with ``cache_keys()`` (articles do); any other page (a section, a
+    home page, an information page: in the menu, the breadcrumbs) renews the whole site.
+    """
+    specific = page.specific
+    get_keys = getattr(specific, "cache_keys", None)
+    return get_keys() if get_keys is not None else None
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    content_changed("pages", page_keys(instance))
+
+
 @receiver(post_page_move)
-def page_changed(sender, **kwargs):
+def page_moved(sender, **kwargs):
     content_changed("pages")
 
 
@@ -72,4 +107,4 @@ def reader_comment_changed(sender, instance, created=False, update_fields=None, 
         return
     status_changed = update_fields is None or "status" in update_fields
     if instance.status == "approved" or (not created and status_changed):
-        content_changed("comments")
+        content_changed("comments", [f"article:{instance.page_id}"])

@@ -32,6 +32,7 @@ from django.db import DatabaseError, connection, transaction
 # Not the key earlier releases used for their random generations: during a rolling upgrade
 # the old processes and the new ones each read their own.
 GENERATION_KEY = "pagecache:recorded-generation"
+KEYED_CHANGES_KEY = "pagecache:recorded-keyed-changes"
 _UNKNOWN = object()
 # One more than before, and at least the clock in microseconds (PostgreSQL, then SQLite).
 RAISE_SQL_POSTGRESQL = (
@@ -72,11 +73,18 @@ def migration_finished(**kwargs):
 @contextmanager
 def request_scope():
     """Within it, the generation is read at most once."""
-    token = _request_generation.set({})
+    # When it started, in µs: a key renewed after that may have been read before its change
+    # committed (pagecache/keys.py: changed_during_request).
+    token = _request_generation.set({"started": time.time_ns() // 1000})
     try:
         yield
     finally:
         _request_generation.reset(token)
+
+
+def request_memo() -> dict | None:
+    """What this request has read once already (None outside a request scope)."""
+    return _request_generation.get()
 
 
 def current_generation() -> str:
@@ -92,13 +100,31 @@ def current_generation() -> str:
 def _read_generation():
     if not settings.CACHE_IS_SHARED:
         return _from_database(fallback=None)
-    copy = cache.get(GENERATION_KEY)
+    copy = _read_with_prefetched(GENERATION_KEY)
     if not isinstance(copy, int):
         copy = None  # none yet, or not a number (never written by this module)
     reconnected = _reconnected_since_last_check()  # asked every time: it records the check
     if copy is None or reconnected:
         return _reconcile(copy)
     return copy
+
+
+def prefetch(cache_keys) -> None:
+    """Read ``cache_keys`` in the same round trip as the generation (pagecache/keys.py)."""
+    memo = _request_generation.get()
+    if memo is not None and "generation" not in memo:
+        memo["prefetch"] = list(cache_keys)
+
+
+def _read_with_prefetched(key):
+    """The generation's copy, and with it, in one ``get_many``, what was asked beforehand."""
+    memo = _request_generation.get()
+    wanted = memo.pop("prefetch", None) if memo is not None else None
+    if not wanted:
+        return cache.get(key)
+    found = cache.get_many([key, *wanted])
+    memo["prefetched"] = {name: found[name] for name in wanted if name in found}
+    return found.get(key)
 
 
 def _reconnected_since_last_check() -> bool:
@@ -118,8 +144,15 @@ def _reconnected_since_last_check() -> bool:
 
 
 def _reconcile(copy):
-    """The database's number, which the shared copy is raised to if it was behind."""
+    """The database's number, which the shared copy is raised to if it was behind.
+
+    If the shared cache's record of changes by key is behind the database's, it lost some of
+    the key generations they raised (it restarted from older saved data, or was emptied):
+    the whole site is renewed, since no one knows which keys those were.
+    """
     number = _from_database(fallback=copy)
+    if isinstance(number, int) and _keyed_changes_lost(copy):
+        return int(new_generation())
     if isinstance(number, int) and (copy is None or number > copy):
         raise_shared_copy(number, known_copy=copy)
     return number
@@ -136,6 +169,43 @@ def _from_database(fallback):
         return row[0]
     # Neither the database nor the cache knows: a generation of this request alone.
     return fallback if fallback is not None else f"x{uuid.uuid4().hex[:12]}"
+
+
+def _keyed_changes_lost(generation_copy) -> bool:
+    """Whether the shared cache lost key generations that changes raised.
+
+    It did if its record of those changes is behind the database's. An emptied cache (no
+    copy of the generation either) lost its cached values with them: nothing to renew.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT keyed_changes FROM pagecache_cachegeneration WHERE id = 1")
+            row = cursor.fetchone()
+    except DatabaseError:
+        return False
+    recorded = row[0] if row is not None else 0
+    if not recorded:
+        return False
+    copy = cache.get(KEYED_CHANGES_KEY)
+    if isinstance(copy, int) and copy >= recorded:
+        return False
+    raise_shared_copy(recorded, key=KEYED_CHANGES_KEY)
+    return isinstance(copy, int) or generation_copy is not None
+
+
+def record_keyed_change() -> None:
+    """Count a change that renewed keys only, in the database and in the shared cache."""
+    if _migrating:
+        return
+    raise_sql = RAISE_SQL_POSTGRESQL if connection.vendor == "postgresql" else RAISE_SQL_SQLITE
+    raise_sql = raise_sql.replace("number", "keyed_changes")
+    with connection.cursor() as cursor:
+        cursor.execute(raise_sql, [time.time_ns() // 1000])
+        row = cursor.fetchone()
+    if row is None:  # the row is gone (a flushed database): renew everything, which makes it
+        new_generation()
+        return
+    raise_shared_copy(row[0], key=KEYED_CHANGES_KEY)
 
 
 def new_generation() -> str:
@@ -186,16 +256,16 @@ def _raise_database_number() -> int:
     return row[0]
 
 
-def raise_shared_copy(number: int, known_copy=_UNKNOWN) -> int:
+def raise_shared_copy(number: int, known_copy=_UNKNOWN, key=GENERATION_KEY) -> int:
     """Set the shared cache's copy to ``number`` unless it already holds a larger one."""
     raise_to = getattr(cache, "raise_to", None)
     if raise_to is not None:  # Redis: compared and set in one step, so two writers never lower it
-        raise_to(GENERATION_KEY, number)
+        raise_to(key, number)
         return number
     # A memory cache belongs to this process alone: reading, then writing, is safe.
-    copy = cache.get(GENERATION_KEY) if known_copy is _UNKNOWN else known_copy
+    copy = cache.get(key) if known_copy is _UNKNOWN else known_copy
     if not isinstance(copy, int) or copy < number:
-        cache.set(GENERATION_KEY, number, None)
+        cache.set(key, number, None)
     return number
 
 

@@ -39,6 +39,15 @@ class NormalisingIndexerMixin:
     def prepare_value(self, value):
         return normalise(super().prepare_value(value))
 
+    def prepare_field(self, obj, field):
+        """Each field once per object: the indexer's title, body, autocomplete, title_text and
+        body_text each walk every field, which read a StreamField's text five times."""
+        prepared = self.__dict__.setdefault("_prepared_fields", {})
+        key = (id(obj), id(field))
+        if key not in prepared:
+            prepared[key] = list(super().prepare_field(obj, field))
+        return iter(prepared[key])
+
 
 def install_normalising_indexer() -> None:
     if connection.vendor == "postgresql":

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import SectionPage
+from core.dates import BoundedDateField
 from search.normalise import CONTROL_CHARACTERS
+from search.query import MAX_QUERY_CHARACTERS
 
 
 class SearchTextField(forms.CharField):
@@ -18,10 +20,19 @@ class SectionChoiceField(forms.ModelChoiceField):
 
 
 class ArticleSearchForm(forms.Form):
+    # What the search reads of a query is also the most the form takes: a longer one is
+    # refused with a message (its text kept in the box), not silently cut.
     q = SearchTextField(
         label=_("Search the articles"),
         required=False,
+        max_length=MAX_QUERY_CHARACTERS,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _(
+                "Your search is %(show_value)s characters long; shorten it to "
+                "%(limit_value)s at most."
+            )
+        },
     )
     section = SectionChoiceField(
         label=_("Section"),
@@ -30,13 +41,13 @@ class ArticleSearchForm(forms.Form):
         empty_label=_("All sections"),
         error_messages={"invalid_choice": _("Choose one of the sections in the list.")},
     )
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter the date as year-month-day, e.g. 2024-03-31.")},
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label=_("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

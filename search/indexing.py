@@ -47,7 +47,9 @@ def parent_path(page: Page) -> str:
 
 
 def entry_for(article: ArticlePage, section: SectionPage | None) -> ArticleSearchEntry:
-    tags = [tag.name for tag in article.tags.all()]
+    # Through the tagged items, which articles_for_indexing() prefetches (tags.all() does not
+    # use the prefetch: one query per article).
+    tags = [item.tag.name for item in article.tagged_items.all()]
     authors = [link.author.name for link in article.article_authors.all()]
     section_title = section.title if section else ""
     text = body_text(article)

@@ -6,6 +6,9 @@ than the site's reply depth join the deepest level allowed, as the comment form 
 """
 
 import ipaddress
+from collections.abc import Iterator
+
+from django.utils import timezone
 
 from comments.models import (
     BODY_MAX_LENGTH,
@@ -14,6 +17,7 @@ from comments.models import (
     ReaderComment,
     body_fingerprint,
 )
+from wordpress_import.bulk_insert import insert_rows
 from wordpress_import.dates import first_date
 from wordpress_import.models import ImportedItem
 
@@ -44,12 +48,40 @@ def _website(value: str) -> str:
     return ""
 
 
-def import_comments(importer, item, page) -> None:
+def import_comments(importer, item, page, new_page: bool = False) -> None:
     """Bring in the comments of ``item`` not imported yet; ``page`` None means a dry run."""
+    mappings: list[ImportedItem] = []
+    write_threads([comment_levels(importer, item, page, mappings, new_page)])
+    ImportedItem.objects.bulk_create(mappings)
+
+
+def write_threads(threads: list[Iterator[list[ReaderComment]]]) -> None:
+    """Runs several posts' comment_levels in step: each level of all of them in one insert."""
+    waiting = [(thread, rows) for thread in threads if (rows := next(thread, None)) is not None]
+    while waiting:
+        rows = [row for _thread, level in waiting for row in level]
+        fields = [f for f in ReaderComment._meta.concrete_fields if not f.primary_key]
+        ids = insert_rows(ReaderComment, rows, fields, returning=True, raw=True)
+        for row, (pk,) in zip(rows, ids, strict=True):
+            row.pk = pk
+            row._state.adding = False
+        waiting = [(thread, rows) for thread, _ in waiting if (rows := next(thread, None))]
+
+
+def comment_levels(
+    importer, item, page, mappings: list[ImportedItem], new_page: bool = False
+) -> Iterator[list[ReaderComment]]:
+    """The comments of ``item`` not imported yet, one thread level at a time.
+
+    Yields each level's new rows; the caller inserts them (setting their ids) before asking
+    for the next level, whose replies point at them. The mapping rows go in ``mappings``.
+    ``new_page``: the article was created by this import a moment ago, so it has no comments
+    yet and nothing needs looking up. A dry run (``page`` None) only counts.
+    """
     report = importer.report
     source = importer.index.source_key
     already: dict[int, int] = {}
-    if page is not None and page.pk:
+    if page is not None and page.pk and not new_page:
         already = {
             int(wp_id): pk
             for wp_id, pk in ImportedItem.objects.filter(
@@ -124,9 +156,14 @@ def import_comments(importer, item, page) -> None:
     root_of = dict(
         ReaderComment.objects.filter(pk__in=already.values()).values_list("pk", "thread_root_id")
     )
-    seen = set(ReaderComment.objects.filter(page=page).values_list("author_email", "fingerprint"))
+    seen = (
+        set()
+        if new_page
+        else set(ReaderComment.objects.filter(page=page).values_list("author_email", "fingerprint"))
+    )
+    now = timezone.now()
     for level in sorted({depth[wp_id] for wp_id in order}):
-        rows, wp_ids, dates = [], [], []
+        rows, wp_ids = [], []
         for wp_id in order:
             if depth[wp_id] != level:
                 continue
@@ -157,21 +194,21 @@ def import_comments(importer, item, page) -> None:
                     ip_address=_ip(comment.ip),
                 )
             )
+            # WordPress's date, written as it is (raw insert: auto_now_add does not stamp it).
+            rows[-1].created_at = (
+                first_date(comment.date_gmt, comment.date) or page.first_published_at or now
+            )
             wp_ids.append(wp_id)
-            dates.append(first_date(comment.date_gmt, comment.date) or page.first_published_at)
             report.count("comment", "imported")
         if not rows:
             continue
-        created = ReaderComment.objects.bulk_create(rows)
-        # created_at is stamped on insert (auto_now_add): WordPress's dates are put back.
-        for row, wp_id, date in zip(created, wp_ids, dates, strict=True):
-            if date is not None:
-                row.created_at = date
+        yield rows  # inserted by the caller: each row has its id now
+        created = rows
+        for row, wp_id in zip(created, wp_ids, strict=True):
             pk_of[wp_id] = row.pk
             root_of[row.pk] = row.thread_root_id
-        ReaderComment.objects.bulk_update(created, ["created_at"])
         run = importer.run_record if importer.run_record and importer.run_record.pk else None
-        ImportedItem.objects.bulk_create(
+        mappings.extend(
             [
                 ImportedItem(
                     source=source,

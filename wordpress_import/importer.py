@@ -37,7 +37,8 @@ from home.models import HomePage, InformationPage
 from pagecache.store import new_generation
 from translations.stream_data import with_block_ids
 from wordpress_import import media
-from wordpress_import.comments import import_comments
+from wordpress_import.bulk_pages import NewArticle, create_articles
+from wordpress_import.comments import comment_levels, import_comments, write_threads
 from wordpress_import.content import (
     CHAR_FIELD_MAX,
     Converter,
@@ -53,7 +54,7 @@ from wordpress_import.wxr import ExportError, ExportIndex, Item, Term, iter_item
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 50
+BATCH_SIZE = 200
 UNCATEGORISED_SLUGS = {"uncategorized", "غير-مصنف", "non-classe"}
 SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "automatic draft", "inherit": "revision"}
 IMPORTED_TYPES = {"post", "page", "attachment"}
@@ -108,6 +109,13 @@ class WordPressImporter:
         self._pending_redirects: list[tuple[str, Page | None, str]] = []
         self._articles_done = 0
         self._sticky: list[tuple] = []
+        # New articles of the current batch, written together (bulk_pages).
+        self._new_articles: list[tuple[NewArticle, Callable[[], None]]] = []
+        # Each parent's children's slugs, read once (_free_slug).
+        self._taken_slugs: dict[int | None, set[str]] = {}
+        self._batch_posts: dict[str, ImportedItem] | None = None
+        self._new_mappings: list[ImportedItem] = []
+        self._comment_threads: list = []
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -159,12 +167,23 @@ class WordPressImporter:
         if not batch:
             return done
         with transaction.atomic():
+            # The batch's posts already imported, in one query rather than one per post.
+            self._batch_posts = {
+                mapped.wp_id: mapped
+                for mapped in ImportedItem.objects.filter(
+                    source=self.index.source_key,
+                    kind="post",
+                    wp_id__in=[str(item.wp_id) for item in batch if item.post_type == "post"],
+                )
+            }
             for item in batch:
                 if item.post_type == "post":
                     self._import_post(item)
                 elif item.post_type == "attachment":
                     self._import_attachment_item(item)
+            self._flush_new_articles()
             self._flush_redirects()
+            self._batch_posts = None
         for _item in batch:
             done += 1
             self.progress(done, total)
@@ -228,6 +247,8 @@ class WordPressImporter:
     # -- the mapping -----------------------------------------------------------------------
 
     def _mapped(self, kind: str, wp_id) -> ImportedItem | None:
+        if kind == "post" and self._batch_posts is not None:
+            return self._batch_posts.get(str(wp_id))
         return ImportedItem.objects.filter(
             source=self.index.source_key, kind=kind, wp_id=str(wp_id)
         ).first()
@@ -434,23 +455,85 @@ class WordPressImporter:
         self._status_warnings(item, warnings)
         self.report.count("post", outcome)
         self._articles_done += 1
-        if self.write:
+        notes = warnings + converted.report.notes
+
+        def finish(new_page=False):
+            """What needs the page's id: the mapping, comments, redirects, the report."""
+            if new_page:
+                self._new_mappings.append(self._mapping_row("post", item.wp_id, page.pk, item))
+            else:
+                self._remember("post", item.wp_id, page.pk, item.modified_gmt)
+            if item.is_sticky:
+                self._sticky.append((date, page.pk))
+            if item.comments and new_page:
+                # Written with the batch's other new articles' comments, level by level.
+                self._comment_threads.append(
+                    comment_levels(self, item, page, self._new_mappings, new_page=True)
+                )
+            elif item.comments:
+                import_comments(self, item, page)
+            self._post_redirects(item, page)
+            self._warn_post(item, page, title, notes, converted)
+
+        if not self.write:
+            self._dry_run_comments(item)
+            self._warn_post(item, page, title, notes, converted)
+        elif outcome == "imported" and self._bulk_eligible(item):
+            # Written with the rest of the batch (bulk_pages), then finished.
+            publish = item.status == "publish"
+            self._new_articles.append(
+                (
+                    NewArticle(
+                        page=page,
+                        section=section,
+                        live=publish,
+                        first_published_at=date if publish else None,
+                        last_published_at=modified if publish else None,
+                        tag_names=tag_names,
+                        author_id=author.pk if author is not None else None,
+                    ),
+                    finish,
+                )
+            )
+        else:
             if author is not None:
                 page.article_authors = [ArticlePageAuthor(author=author)]
             # Set before the first save, so the revision (what editors publish next) has them.
             page.tags.set(tag_names)
             self._save_page(page, item, section, date, modified, new=outcome == "imported")
-            self._remember("post", item.wp_id, page.pk, item.modified_gmt)
-            if item.is_sticky:
-                self._sticky.append((date, page.pk))
-            self._import_comments(item, page)
-            self._post_redirects(item, page)
-        else:
-            self._dry_run_comments(item)
+            finish()
+
+    def _bulk_eligible(self, item: Item) -> bool:
+        """A new post, published or a draft, without a password: nothing but rows to write."""
+        return not item.password and item.status != "future"
+
+    def _flush_new_articles(self) -> None:
+        pending, self._new_articles = self._new_articles, []
+        create_articles([article for article, _finish in pending])
+        for _article, finish in pending:
+            finish(new_page=True)
+        threads, self._comment_threads = self._comment_threads, []
+        write_threads(threads)
+        ImportedItem.objects.bulk_create(self._new_mappings)
+        self._new_mappings = []
+
+    def _mapping_row(self, kind: str, wp_id, object_id: int, item: Item) -> ImportedItem:
+        """What ``_remember`` writes, for an object created in this batch (no row yet)."""
+        self._mapping_cache[(kind, str(wp_id))] = object_id
+        return ImportedItem(
+            source=self.index.source_key,
+            kind=kind,
+            wp_id=str(wp_id),
+            object_id=object_id,
+            modified_gmt=item.modified_gmt,
+            run=self.run_record if self.run_record and self.run_record.pk else None,
+        )
+
+    def _warn_post(self, item: Item, page, title: str, notes: list[str], converted) -> None:
         self.report.warn(
             "post",
             item.wp_id,
-            warnings + converted.report.notes,
+            notes,
             title=title,
             page_id=page.pk,
             dropped=converted.report.dropped,
@@ -482,12 +565,22 @@ class WordPressImporter:
         return free
 
     def _free_slug(self, parent: Page, slug: str) -> str:
+        """``slug``, or ``slug-2``, ``-3``… if a sibling has it; the result is taken from then on.
+
+        The siblings' slugs are read once per parent and kept (a few MB for tens of thousands
+        of articles), instead of one query per article and per candidate.
+        """
+        taken = self._taken_slugs.get(parent.pk)
+        if taken is None:
+            siblings = Page.objects.child_of(parent) if parent.pk else Page.objects.none()
+            taken = self._taken_slugs[parent.pk] = set(siblings.values_list("slug", flat=True))
         candidate = slug
         suffix = 2
-        siblings = Page.objects.child_of(parent) if parent.pk else Page.objects.none()
-        while siblings.filter(slug=candidate).exists():
+        while candidate in taken:
             candidate = f"{slug[:250]}-{suffix}"
             suffix += 1
+        if parent.pk:
+            taken.add(candidate)
         return candidate
 
     def _comments_open(self, item: Item) -> bool:

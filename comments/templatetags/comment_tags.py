@@ -7,9 +7,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from comments.forms import ReaderCommentForm
-from comments.models import CommentSettings
-from comments.threads import PAGE_PARAMETER, load_discussion
+from comments.models import NAME_MAX_LENGTH, CommentSettings
+from comments.remember import COOKIE_NAME
+from comments.threads import PAGE_PARAMETER, load_discussion, requested_page
 from comments.tickets import issue_ticket
+from pagecache import generational
+from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_fragment, cached_value
 from pagecache.templatetags.fragment_cache import fragment_key
 
@@ -39,20 +42,33 @@ def reader_discussion(context, page):
 
 
 def discussion_for(page, request):
-    page_number = request.GET.get(PAGE_PARAMETER)
+    # Kept per page number, not per spelling, and only for a page that exists:
+    # "?comments_page=02" or a number past the end never adds a cache entry of its own.
+    number = requested_page(request.GET.get(PAGE_PARAMETER))
 
     def load():
         return load_discussion(
             page,
-            page_number,
+            number,
             # Only read (one query) when there is a conversation to draw.
             max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
         )
 
     if not settings.FRAGMENT_CACHE_ENABLED or getattr(request, "is_preview", False):
-        return load()
-    digest = hashlib.sha1(str(page_number).encode(), usedforsecurity=False).hexdigest()
-    return DISCUSSIONS.get_or_compute(page.pk, digest[:16], compute=load)
+        discussion = load()
+    else:
+        key = DISCUSSIONS.key(page.pk, number)
+        discussion = DISCUSSIONS.read(key, generational.MISSING)
+        if discussion is generational.MISSING:
+            discussion = load()
+            if shown_page_number(discussion) == number:
+                DISCUSSIONS.write(key, discussion)
+    note_page_shown(request, PAGE_PARAMETER, shown_page_number(discussion))
+    return discussion
+
+
+def shown_page_number(discussion) -> int:
+    return discussion.page_obj.number if discussion.page_obj else 1
 
 
 @register.simple_tag(takes_context=True)
@@ -68,7 +84,7 @@ def reader_comment_form(context, page, discussion):
         user = request.user
         if user.is_authenticated:
             # Signed-in readers never get the shared cached page, so their details may appear.
-            initial["name"] = user.get_full_name() or user.get_username()
+            initial["name"] = (user.get_full_name() or user.get_username())[:NAME_MAX_LENGTH]
             initial["email"] = user.email
         form = ReaderCommentForm(page=page, initial=initial)
     else:
@@ -166,3 +182,18 @@ def avatar_hue(name):
     return int(hashlib.md5(name.encode("utf-8"), usedforsecurity=False).hexdigest(), 16) % (
         AVATAR_HUES
     )
+
+
+@register.inclusion_tag("components/privacy/comments.html")
+def comment_privacy_notice():
+    """What the privacy page says about comments and the remember-me cookie.
+
+    For the site's information pages: ``{% load comment_tags %}{% comment_privacy_notice %}``.
+    The facts (the cookie's name, how long addresses are kept) come from the code, so the
+    wording cannot drift from what the site does.
+    """
+    days = settings.COMMENTS_PERSONAL_DATA_RETENTION_DAYS
+    return {
+        "cookie_name": COOKIE_NAME,
+        "retention": ngettext("%(days)s day", "%(days)s days", days) % {"days": days},
+    }

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     # What every page shares: navigation, restrictions, SEO, sitemaps, site-wide tags.
     "core",
     "pagecache",
+    "operations",
     "wagtail.contrib.frontend_cache",
     # Locales, language switcher, hreflang, digits and the translation status report.
     "translations",
@@ -66,12 +67,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' probes are answered before host checks and HTTPS redirects.
+    "operations.probes.HealthProbeMiddleware",
+    "operations.logs.RequestIdMiddleware",
+    "operations.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli or gzip for public pages only (BREACH: docs/deploy.md), page-cache hits included.
+    "pagecache.compression.PublicPageCompressionMiddleware",
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # Inside the page cache, so what it keeps is already clean (core/output.py).
+    "core.output.ControlCharacterFreeOutputMiddleware",
+    "operations.replica.ReplicaReadsMiddleware",
     "core.middleware.DatabaseOutageMiddleware",
     "pagecache.middleware.CachedSiteMiddleware",
+    "pagecache.surrogate_keys.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,21 +91,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After the CSRF check: each admin write whole or not at all (core/admin_writes.py).
+    "core.admin_writes.AtomicAdminWritesMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login throttling (django-axes). Ten failures lock that account from that address, and that
-# address for every account, for the cool-off period; then the right password works again.
-# The account is never locked from everywhere, so an attacker elsewhere cannot keep a known
-# editor out, and failures during a lockout do not extend it.
+# How many reverse proxies of our own stand in front of the site (TLS terminator, load balancer,
+# Varnish...). Each appends the address it received the request from to X-Forwarded-For, so the
+# visitor is the N-th address from the end; 0 ignores the header (anyone can send it). One rule
+# for the login lockout, the comments and the page cache (pagecache/client_address.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Login throttling (django-axes). Ten failures lock that account from that address for the
+# cool-off period; then the right password works again. Only the pair is locked: never the
+# address alone (behind a proxy, or in one office, every editor may share it) and never the
+# account from everywhere (an attacker elsewhere cannot keep a known editor out), and failures
+# during a lockout do not extend it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "pagecache.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "newsroom/login_locked_out.html"
@@ -131,7 +152,35 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (`make run`): readers never wait for a writer (write-ahead log), a writer waits up to
+# 20 s for another instead of failing with "database is locked", and every transaction takes
+# the write lock when it starts (IMMEDIATE), so two cannot deadlock upgrading to it.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A streaming replica for anonymous readers' pages (operations/replica.py): used only while it
+# streams and is less than REPLICA_MAX_LAG_SECONDS behind; the primary otherwise.
+REPLICA_DATABASE_URL = env_str("REPLICA_DATABASE_URL")
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        REPLICA_DATABASE_URL,
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["operations.replica.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_int("DJANGO_REPLICA_MAX_LAG_SECONDS", 5)
+REPLICA_CHECK_SECONDS = env_int("DJANGO_REPLICA_CHECK_SECONDS", 2)
+# A reader's requests after their own POST, and everyone's after a publication, read the
+# primary this long: longer than the replica may lag.
+REPLICA_READ_YOUR_WRITES_SECONDS = env_int("DJANGO_REPLICA_READ_YOUR_WRITES_SECONDS", 10)
 
 # Cache: Redis where REDIS_URL is set, otherwise memory local to each process.
 REDIS_URL = env_str("REDIS_URL")
@@ -161,8 +210,12 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How many values kept under the cache generation each server process also keeps in its own
 # memory (pagecache/generational.py): whole pages, page fragments, menus.
 PAGE_CACHE_LOCAL_ENTRIES = env_int("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 500)
+# How many new pages one visitor (one address) may add to the page cache in a minute; past
+# that their pages are rendered and served but not kept. 0 turns the limit off.
+PAGE_CACHE_NEW_ENTRIES_PER_VISITOR = env_int("DJANGO_PAGE_CACHE_NEW_ENTRIES_PER_VISITOR", 120)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/i18n/"]
-PAGE_CACHE_BYPASS_COOKIES = ["messages"]
+# "read_primary": a reader who just posted sees their own write (operations/replica.py).
+PAGE_CACHE_BYPASS_COOKIES = ["messages", "read_primary"]
 # Campaign and click identifiers that links from social networks and newsletters add: they do
 # not change the page, so a reader arriving with them still gets the cached page.
 PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [
@@ -214,6 +267,11 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 
+# Varnish in front (deploy/varnish/default.vcl), purged by surrogate key in the background
+# (pagecache/edge.py): the Varnish addresses as seen from the app servers and the worker.
+EDGE_CACHE_PURGE_URLS = env_list("DJANGO_EDGE_CACHE_PURGE_URLS")
+EDGE_CACHE_TIMEOUT = env_int("DJANGO_EDGE_CACHE_TIMEOUT", 10)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -257,6 +315,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents on object storage (S3 or compatible) when a bucket is named,
+# so any number of app servers share them; otherwise MEDIA_ROOT, a volume they must share.
+# Credentials come from boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or
+# the machine's role; docs/deploy.md lists the rest.
+MEDIA_S3_BUCKET = env_str("DJANGO_MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "region_name": env_str("DJANGO_MEDIA_S3_REGION") or None,
+            "endpoint_url": env_str("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "custom_domain": env_str("DJANGO_MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": env_str("DJANGO_MEDIA_S3_PREFIX", "media"),
+            # Public news images: plain URLs a CDN can cache, not expiring signed ones.
+            "querystring_auth": env_bool("DJANGO_MEDIA_S3_SIGNED_URLS", default=False),
+            "file_overwrite": False,
+        },
+    }
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "أخبار")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -292,17 +369,35 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 
+# DJANGO_LOG_FORMAT=json: one JSON object per line, each with the request's id, and one access
+# line per request from Django (docker/start-web.sh then turns gunicorn's own access log off).
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "operations.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     # Wagtail logs every page action and background task at INFO; the audit log keeps those.
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "operations.access": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
     },
 }
+
+# Prometheus scrapes /metrics with `Authorization: Bearer <token>` (staff accounts may too).
+METRICS_TOKEN = env_str("DJANGO_METRICS_TOKEN", "")
 
 # Uploaded media through Django itself: fine for a laptop or a small single-server site;
 # larger deployments serve MEDIA_ROOT from the web server or object storage instead.
@@ -325,8 +420,10 @@ WORDPRESS_IMPORT_MAX_UPLOAD_BYTES = env_int("AKHBAR_WORDPRESS_MAX_UPLOAD_MB", 51
 WORDPRESS_IMPORT_MAX_IMAGE_BYTES = env_int("AKHBAR_WORDPRESS_MAX_IMAGE_MB", 50) * 1024 * 1024
 WORDPRESS_IMPORT_FETCH_TIMEOUT = env_int("AKHBAR_WORDPRESS_FETCH_TIMEOUT", 20)
 
+# Tasks that talk to other services retry with backoff (operations/background.py): after
+# TASK_RETRY_SECONDS, then twice that, up to TASK_MAX_ATTEMPTS attempts in all.
+TASK_MAX_ATTEMPTS = env_int("DJANGO_TASK_MAX_ATTEMPTS", 5)
+TASK_RETRY_SECONDS = env_int("DJANGO_TASK_RETRY_SECONDS", 30)
+
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
-# Behind a reverse proxy, the header carrying the reader's address, e.g. HTTP_X_FORWARDED_FOR
-# (the last address in it is used: the one our proxy appended).
-COMMENTS_CLIENT_IP_HEADER = env_str("DJANGO_COMMENTS_CLIENT_IP_HEADER", "")
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_COMMENTS_RETENTION_DAYS", 90)

@@ -14,7 +14,7 @@ if not ALLOWED_HOSTS:
     env_required("DJANGO_ALLOWED_HOSTS")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405  (media: a shared volume, or S3 when DJANGO_MEDIA_S3_BUCKET is set)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000

@@ -9,7 +9,8 @@ running with the page cache off. What stays outside a fragment is what differs p
 the comment form's ticket, the editor's user bar, a notice about the reader's own comment.
 
 A fragment's key holds the generation, the interface language, the host, the path and the
-query parameters that select content (``page`` and ``comments_page``), plus the tag's own
+query parameters that select content (``page`` and ``comments_page``, only once the page has
+shown the page number asked for: pagecache/middleware.py), plus the tag's own
 arguments, the first of which names the page (``page.pk``). Campaign identifiers (``utm_*``,
 ``fbclid``…) are ignored. Requests with any other query parameter, previews, and pages outside
 the page tree (no first argument: error pages) render afresh. Fragments go through
@@ -26,6 +27,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from pagecache import store
+from pagecache.middleware import page_numbers_settled
 from pagecache.registry import cached_fragment
 
 register = template.Library()
@@ -41,6 +43,8 @@ def fragment_key(request, name: str, extra: list) -> str | None:
     query = store.content_query(request, KEYED_QUERY_PARAMETERS)
     if getattr(request, "is_preview", False) or query is None:
         return None
+    if not page_numbers_settled(request):
+        return None  # a made-up page number: drawn afresh, never a new entry
     parts = [
         get_language() or "",
         request.get_host(),

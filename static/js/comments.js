@@ -18,6 +18,34 @@
         return form.elements.namedItem(name);
     }
 
+    // The comment's length as the reader types, counted as the server counts it (characters,
+    // one per line break); past the limit it says by how much, before anything is sent.
+    var body = field("body");
+    var counter = container.querySelector("[data-length-counter]");
+    if (body && counter) {
+        var limit = parseInt(body.getAttribute("data-length-limit"), 10);
+        var describedBy = body.getAttribute("aria-describedby");
+        var showLength = function () {
+            var length = Array.from(body.value.replace(/\r\n/g, "\n").trim()).length;
+            var over = length - limit;
+            counter.textContent = (over > 0 ? counter.getAttribute("data-over") : counter.getAttribute("data-counting"))
+                .replace("{count}", length)
+                .replace("{limit}", limit)
+                .replace("{over}", over);
+            counter.classList.toggle("comment-form__counter--over", over > 0);
+            if (over > 0) {
+                body.setAttribute("aria-invalid", "true");
+                body.setAttribute("aria-describedby", ((describedBy || "") + " " + counter.id).trim());
+            } else if (!describedBy) {
+                body.removeAttribute("aria-invalid");
+                body.removeAttribute("aria-describedby");
+            }
+        };
+        counter.hidden = false;
+        body.addEventListener("input", showLength);
+        showLength();
+    }
+
     // The reader's own comment that waits for a moderator: sent to this reader only, by the
     // never-cached form-state answer, and placed where it will appear once approved.
     function showOwnPendingComment(pending) {

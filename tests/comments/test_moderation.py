@@ -243,3 +243,45 @@ def test_retention_command_erases_old_addresses_only(article):
     call_command("erase_comment_personal_data", "--days", "0", stdout=out)
     recent.refresh_from_db()
     assert recent.ip_address is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "الحكومة",
+        "للنقل الحكومة",  # two words, not side by side, in another order
+        "الحكومه",  # heh for teh marbuta
+        "اعلنت",  # a bare alef for the hamza
+        "جديدة",  # the comment has tashkeel: جَدِيدَة
+        "مصطفى",  # the name
+        "Annonce",  # French, without the accent and capitalised
+        "plan gouvernement",
+    ],
+)
+def test_the_queue_finds_a_comment_by_its_own_words_however_they_are_typed(
+    client, article, moderator, query
+):
+    """Issue 13: a word of a pending comment, searched in the queue, found nothing."""
+    make_comment(
+        article,
+        status=CommentStatus.PENDING,
+        author_name="مصطفى",
+        body="الحكومة أعلنت عن خطة جَدِيدَة للنقل الحضري. Le gouvernement a annoncé un plan.",
+    )
+    make_comment(article, status=CommentStatus.PENDING, body="تعليق آخر لا علاقة له")
+    client.force_login(moderator)
+    soup = soup_of(client.get(reverse(QUEUE), {"q": query}))
+    rows = [text_of(row) for row in soup.select("tbody tr") if text_of(row)]
+    assert len(rows) == 1, rows
+    assert "مصطفى" in rows[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["الحكومة القطار", "[(*+?", "a" * 500, "ب " * 50])
+def test_the_queue_search_finds_nothing_rather_than_failing(client, article, moderator, query):
+    make_comment(article, status=CommentStatus.PENDING, body="الحكومة أعلنت عن خطة")
+    client.force_login(moderator)
+    response = client.get(reverse(QUEUE), {"q": query})
+    assert response.status_code == 200
+    assert not [row for row in soup_of(response).select("tbody tr") if text_of(row)]

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -145,3 +146,48 @@ def test_json_answers_for_scripts(client, article):
     response = client.post(action, values, HTTP_ACCEPT="application/json")
     assert response.status_code == 403
     assert "انتهت صلاحية" in json.loads(response.content)["error"]
+
+
+@pytest.mark.django_db
+def test_remember_cookie_is_signed_lax_http_only_and_secure_in_production(
+    client, article, settings
+):
+    """Issue 13: the cookie with the reader's name and email."""
+    import base64
+
+    settings.SESSION_COOKIE_SECURE = True  # what production sets (DJANGO_SECURE_COOKIES)
+    response = post_comment(client, article, remember="on")
+    cookie = response.cookies[COOKIE_NAME]
+    assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+
+    # The same details written without the site's signature (or with the payload swapped
+    # under the signature) are not believed.
+    payload, _, signature = cookie.value.rpartition(":")
+    state_url = reverse("comments:form_state", args=[article.pk])
+    unsigned = base64.urlsafe_b64encode(
+        json.dumps({"name": "منتحل", "email": "x@example.com", "url": ""}).encode()
+    ).decode()
+    for forged in (unsigned, f"{unsigned}:{signature}", f"{payload}x:{signature}"):
+        stranger = Client()
+        stranger.cookies[COOKIE_NAME] = forged
+        assert json.loads(stranger.get(state_url).content)["name"] == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ar", ["التعليقات، وملف تعريف الارتباط الذي يتذكّرك", "comment_author", "90 يوماً"]),
+        ("fr", ["Les commentaires, et le cookie", "comment_author", "90 jours", "signé"]),
+    ],
+)
+def test_the_privacy_notice_says_what_the_cookie_holds(language, expected, settings):
+    """For the privacy page: ``{% load comment_tags %}{% comment_privacy_notice %}``."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    settings.COMMENTS_PERSONAL_DATA_RETENTION_DAYS = 90
+    with translation.override(language):
+        html = Template("{% load comment_tags %}{% comment_privacy_notice %}").render(Context())
+    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    for words in expected:
+        assert words in text

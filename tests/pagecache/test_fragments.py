@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from comments.tickets import ticket_age
 from pagecache import generational
+from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_value
 from pagecache.store import new_generation
 from pagecache.templatetags.fragment_cache import fragment_key
@@ -62,12 +63,20 @@ def test_fragment_keys_follow_the_content_parameters_and_refuse_others(settings)
     factory = RequestFactory()
     settings.FRAGMENT_CACHE_ENABLED = True
 
-    def key(query: str):
-        return fragment_key(factory.get("/ar/politics/article/" + query), "article", [9])
+    def key(query: str, shown=None):
+        request = factory.get("/ar/politics/article/" + query)
+        for parameter, number in (shown or {}).items():
+            note_page_shown(request, parameter, number)  # as the listing or conversation does
+        return fragment_key(request, "article", [9])
 
     assert key("") == key("")
-    assert key("?comments_page=2") != key("")
-    assert key("?page=2") != key("?page=3")
+    assert key("?comments_page=2", {"comments_page": 2}) != key("")
+    assert key("?page=2", {"page": 2}) != key("?page=3", {"page": 3})
+    # A number the page did not show (past the end, or meaningless on this page), or one not
+    # spelled the canonical way: drawn afresh, never a new entry (issue 13, item 7).
+    assert key("?page=3", {"page": 2}) is None
+    assert key("?page=3") is None
+    assert key("?page=02", {"page": 2}) is None
     # Anything else may change what the page shows (a search, a reply form): not cached.
     assert key("?reply_to=4") is None
     assert key("?q=x") is None

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from pagecache.models import CacheGeneration
 from pagecache.store import (
     GENERATION_KEY,
+    KEYED_CHANGES_KEY,
     current_generation,
     new_generation,
     raise_shared_copy,
@@ -20,14 +21,39 @@ def recorded() -> int:
     return CacheGeneration.objects.get(pk=1).number
 
 
-def test_a_publication_raises_the_recorded_generation_with_it(demo_site):
-    before = recorded()
+def recorded_keyed_changes() -> int:
+    return CacheGeneration.objects.get(pk=1).keyed_changes
+
+
+def test_a_publication_is_recorded_with_it_and_renews_only_its_keys(demo_site):
+    before, keyed_before = recorded(), recorded_keyed_changes()
     article = make_article(demo_site["politics"], title="خبر يرفع الجيل")
-    after_publish = recorded()
-    assert after_publish > before
+    assert recorded() == before  # the rest of the site stays warm
+    after_publish = recorded_keyed_changes()
+    assert after_publish > keyed_before
     article.unpublish()
-    assert recorded() > after_publish
+    assert recorded_keyed_changes() > after_publish
+    assert recorded() == before
     assert current_generation() == str(recorded())
+
+
+def test_a_section_publication_raises_the_recorded_generation(demo_site):
+    before = recorded()
+    demo_site["politics"].save_revision().publish()
+    assert recorded() > before
+
+
+def test_keyed_changes_lost_by_the_shared_cache_renew_the_whole_site(demo_site):
+    make_article(demo_site["politics"], title="خبر يرفع الجيل")
+    before = recorded()
+    cache.set(KEYED_CHANGES_KEY, 1, None)  # Redis restarted from older saved data
+    cache.delete(GENERATION_KEY)
+    with request_scope():
+        generation = current_generation()
+    assert recorded() > before
+    assert generation == str(recorded())
+    with request_scope():  # recorded again: the next requests need no renewal
+        assert current_generation() == generation
 
 
 def test_a_view_restriction_raises_it_too(demo_site):

@@ -6,10 +6,12 @@ stand-ins for ``python`` and ``gunicorn`` that record how they were called.
 """
 
 import os
+import runpy
 import shlex
 import stat
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -142,9 +144,17 @@ def test_the_web_container_migrates_then_serves_with_gunicorn(tmp_path):
     assert calls[0] == "python manage.py migrate --noinput"
     gunicorn = shlex.split(calls[1])
     assert gunicorn[:2] == ["gunicorn", "config.wsgi:application"]
-    assert gunicorn[gunicorn.index("--bind") + 1] == "0.0.0.0:8123"
-    assert gunicorn[gunicorn.index("--workers") + 1] == "3"
+    config_file = gunicorn[gunicorn.index("--config") + 1]
+    served = gunicorn_settings(config_file, PORT="8123", WEB_CONCURRENCY="3")
+    assert served["bind"] == "0.0.0.0:8123"
+    assert served["workers"] == 3
     assert len(calls) == 2
+
+
+def gunicorn_settings(config_file, **environment):
+    """The settings gunicorn reads from its config file under ``environment``."""
+    with mock.patch.dict(os.environ, environment):
+        return runpy.run_path(str(PROJECT_DIR / config_file))
 
 
 def test_the_web_container_does_not_serve_when_migrations_fail(tmp_path):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from search import query as search_query
 from search import views as search_views
+from search.query import MAX_QUERY_CHARACTERS
 from tests.factories import AuthorFactory, make_article, make_section
 from tests.html import soup_of, text_of
 
@@ -138,8 +139,8 @@ def test_results_are_paginated_and_pages_keep_the_query(demo_site, search):
     [
         "",
         "   ",
-        "ا" * 10_000,
-        "الإرهاب " * 2_000,
+        "ا" * MAX_QUERY_CHARACTERS,
+        ("الإرهاب " * 200)[:MAX_QUERY_CHARACTERS],
         "\"'\"' & | ! <-> :* ( ) OR or AND -داعش \\ % _ ; -- /* */",
         "الإرهاب\x00داعش",
         "\x00\x00\x00",
@@ -158,11 +159,36 @@ def test_awkward_queries_answer_200_quickly(demo_site, search, query):
     assert soup.select(".search-result") or soup.select_one(".empty-state")
 
 
-def test_a_long_query_is_shortened_with_a_notice(demo_site, search):
-    soup = soup_of(search("الإرهاب " * 2_000))
+@pytest.mark.parametrize("length", [MAX_QUERY_CHARACTERS + 1, 680, 16_000])
+def test_a_query_over_the_limit_is_refused_in_arabic_with_its_text_kept(demo_site, search, length):
+    """Any length over the form's limit, Arabic letters (six bytes each in the address)."""
+    query = ("الإرهاب " * length)[: length - 1] + "ة"
+    response = search(query)
+    assert response.status_code == 400
+    soup = soup_of(response)
+    message = text_of(soup.select_one("#search-query-error"))
+    assert f"طول بحثك {length} حرفاً" in message
+    assert f"والحد الأقصى {MAX_QUERY_CHARACTERS} حرف" in message
+    box = soup.select_one("#search-query")
+    assert box["value"] == query  # nothing typed is lost
+    assert box["maxlength"] == str(MAX_QUERY_CHARACTERS)
+    assert box["aria-describedby"] == "search-query-error"
+
+
+def test_a_query_at_the_limit_is_searched(demo_site, search):
+    word = "الإرهاب"
+    query = word + " " * (MAX_QUERY_CHARACTERS - 2 * len(word)) + word
+    assert len(query) == MAX_QUERY_CHARACTERS
+    response = search(query)
+    assert response.status_code == 200
+    assert "نهج المغرب في مكافحة الإرهاب والأمن الإقليمي" in result_titles_from(soup_of(response))
+
+
+def test_many_words_within_the_limit_are_shortened_with_a_notice(demo_site, search):
+    words = " ".join(["الإرهاب", *(f"كلمة{number}" for number in range(20))])
+    soup = soup_of(search(words))
 
     assert text_of(soup.select_one(".search-notice"))
-    assert "نهج المغرب في مكافحة الإرهاب والأمن الإقليمي" in result_titles_from(soup)
 
 
 def result_titles_from(soup):
