@@ -98,3 +98,13 @@ def page_cache(settings):
     caches["default"].clear()
     yield
     caches["default"].clear()
+
+
+@pytest.fixture
+def without_demo_information_pages(demo_site):
+    """The demo newsroom without its about, contact, privacy and terms pages, in every
+    language, for tests that bring their own (rolled back after the test)."""
+    from home.models import InformationPage
+
+    InformationPage.objects.filter(depth=3).delete()
+    return demo_site

@@ -49,6 +49,7 @@ def test_writer_sees_their_own_drafts_and_not_the_chart(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("only_the_seed_article")  # the demo's stories would add to the counts
 def test_editor_sees_a_chart_per_section_drawn_right_to_left_in_arabic(
     demo_site, section_editor, client_for, django_assert_max_num_queries
 ):

@@ -37,7 +37,7 @@ def test_search_page_is_in_the_readers_language_with_a_labelled_form(demo_site, 
 
 def test_every_page_header_has_a_labelled_search_box(demo_site, client, search_url):
     soup = soup_of(client.get(demo_site["article"].url))
-    form = soup.select_one(".site-header form[role=search]")
+    form = soup.select_one(".site-nav form.site-search[role=search]")
 
     assert form["action"] == search_url("ar")
     assert form["method"] == "get"

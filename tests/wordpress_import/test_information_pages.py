@@ -9,6 +9,7 @@ from tests.wordpress_import.conftest import import_file
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("without_demo_information_pages")
 def test_pages_keep_their_parents_order_and_blocks(demo_site, client):
     import_file("information-pages.xml")
     home = demo_site["home"]
