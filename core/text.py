@@ -12,6 +12,7 @@ import re
 
 from django.db import models
 from django.utils.functional import Promise
+from taggit.utils import _parse_tags
 
 # The C0 controls except tab, newline and carriage return; DEL; the C1 controls.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -71,3 +72,12 @@ def clean_instance_text(sender, instance, raw=False, **kwargs):
             continue
         if cleaned != value:
             setattr(instance, field.attname, cleaned)
+
+
+def tags_from_string(text: str) -> list[str]:
+    """The tag field's words without control characters (settings.TAGGIT_TAGS_FROM_STRING).
+
+    Taggit looks tag names up before anything is saved, and PostgreSQL refuses a NUL even in a
+    query, so an editor's pasted tags are cleaned where they are read, not only when saved.
+    """
+    return _parse_tags(clean_line(text))

@@ -427,3 +427,6 @@ TASK_RETRY_SECONDS = env_int("DJANGO_TASK_RETRY_SECONDS", 30)
 
 # Reader comments (comments/ app; the rest of its options are site settings in the admin).
 COMMENTS_PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_COMMENTS_RETENTION_DAYS", 90)
+
+# The tag field's words lose their control characters before taggit looks them up (core/text.py).
+TAGGIT_TAGS_FROM_STRING = "core.text.tags_from_string"
