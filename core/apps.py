@@ -7,3 +7,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from core.text import clean_instance_text
+
+        # Every model's text: titles, names, captions, alt texts (core/text.py says why).
+        pre_save.connect(clean_instance_text, dispatch_uid="core.text.clean_instance_text")
