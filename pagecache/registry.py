@@ -131,7 +131,10 @@ REGISTRY: dict[str, CachedValue] = {
         CachedValue(
             "breaking-news",
             owner="articles.templatetags.article_tags",
-            holds="the newest breaking article of a tree in one minute, as field values, or None",
+            holds=(
+                "the newest breaking article of a tree, as field values, or None, and the "
+                "time it stops being recent (read afresh from then on)"
+            ),
             depends_on=("pages",),
         ),
         CachedValue(

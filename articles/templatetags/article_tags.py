@@ -2,9 +2,11 @@
 
 import json
 import time
+from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +107,6 @@ def article_json_ld(context, article):
     )
 
 
-BREAKING_NEWS_CACHE_SECONDS = 60
 BREAKING_NEWS = cached_value("breaking-news")
 MOST_READ = cached_value("most-read")
 
@@ -116,18 +117,20 @@ def breaking_news(context):
     home = home_for(context.get("page"), context.get("request"))
     if home is None:
         return {}
-    # Shown on every page: kept in the cache until the next content change (pagecache/), and
-    # for at most a minute, since an item also leaves the strip when it grows old: the key
-    # names the minute, so the strip is looked for afresh each minute.
-    minute = int(time.time() // BREAKING_NEWS_CACHE_SECONDS)
-    found = BREAKING_NEWS.get_or_compute(
-        home.pk,
-        minute,
-        compute=lambda: snapshot(
-            ArticlePage.objects.breaking_now().descendant_of(home).defer_streamfields().first()
-        ),
-    )
-    return {"article": rebuild(found)}
+    # Shown on every page, so kept until the next content change (pagecache/): an article only
+    # enters the strip by a publication, which starts a new generation. It leaves it without
+    # one when it is no longer recent, so the kept value also says until when it holds.
+    key = BREAKING_NEWS.key(home.pk)
+    kept = BREAKING_NEWS.read(key)
+    if kept is None or (kept["until"] is not None and time.time() >= kept["until"]):
+        article = ArticlePage.objects.breaking_now().descendant_of(home).first()
+        until = None
+        if article is not None:
+            recent_for = timedelta(hours=settings.BREAKING_NEWS_HOURS)
+            until = (article.publication_date + recent_for).timestamp()
+        kept = {"article": snapshot(article), "until": until}
+        BREAKING_NEWS.write(key, kept)
+    return {"article": rebuild(kept["article"])}
 
 
 @register.simple_tag(takes_context=True)

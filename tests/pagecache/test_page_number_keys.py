@@ -51,7 +51,7 @@ def test_made_up_page_numbers_add_nothing_to_the_cache(client, demo_site, page_c
             assert response.get("X-Page-Cache") != "miss", (url, value)
 
     # No page, fragment or conversation was kept for them (only counters may be new: the
-    # visitor's allowance, the breaking-news strip's minute).
+    # visitor's allowance).
     new_keys = set(caches["default"]._cache) - keys_before
     kept = [key for key in new_keys if any(kind in key for kind in KEPT_CONTENT)]
     assert kept == []

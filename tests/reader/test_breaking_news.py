@@ -83,3 +83,36 @@ def test_no_strip_without_a_breaking_article_or_once_it_is_unpublished(client, d
 def test_the_article_itself_is_flagged(client, breaking):
     page = soup_of(client.get(breaking.url))
     assert text_of(page.select_one(".article__flag")) == "عاجل"
+
+
+@pytest.mark.django_db
+def test_the_strip_is_looked_up_once_until_it_changes_not_every_minute(
+    client, demo_site, breaking, settings
+):
+    """Pages drawn minutes apart ask the database for the strip once (query counts stay fixed),
+    and afresh once the article shown stops being recent."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.BREAKING_NEWS_HOURS = 6
+
+    def strip_lookups(url):
+        with CaptureQueriesContext(connection) as captured:
+            strip = strip_of(client, url)
+        # Listings read the column too; the strip's lookup is the one that filters on it.
+        wheres = [q["sql"].partition(" WHERE ")[2] for q in captured.captured_queries]
+        asked = [where for where in wheres if '"breaking_news"' in where]
+        return strip, len(asked)
+
+    section_url = demo_site["politics"].url
+    start = breaking.publication_date + timedelta(minutes=5)
+    with freeze_time(start):
+        strip, lookups = strip_lookups(section_url)
+        assert strip is not None and lookups == 1
+    for minutes in (1, 2, 7):  # within the cache's own timeout (PAGE_CACHE_SECONDS)
+        with freeze_time(start + timedelta(minutes=minutes)):
+            strip, lookups = strip_lookups(section_url)
+            assert strip is not None and lookups == 0, minutes
+    with freeze_time(breaking.publication_date + timedelta(hours=6, minutes=1)):
+        strip, lookups = strip_lookups(section_url)
+        assert strip is None and lookups == 1
