@@ -109,7 +109,7 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        keys.shows(keys.section(self.pk), keys.FEEDS)
+        keys.shows(keys.section(self.pk))
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -335,10 +335,11 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def cache_keys(self) -> list[str] | None:
         """What a publication or unpublication of this article renews (pagecache/keys.py).
 
-        Its page, every section and home page above it, its tags' and authors' pages (as
-        they are now and as they were before this save, ``keys_in_database``), the feeds and
-        the sitemap's files that list it. The edge cache is purged of the same keys. None (the
-        whole site) for breaking news still announced: its banner is on every page.
+        Its page, every section and home page above it (their feeds with them), its tags' and
+        authors' pages (as they are now and as they were before this save,
+        ``keys_in_database``) and the sitemap's files that list it. The edge cache is purged of
+        the same keys. None (the whole site) for breaking news still announced: its banner is
+        on every page.
         """
         before = getattr(self, "_cache_keys_before", None) or {"breaking": False, "keys": []}
         if before["breaking"] or (self.breaking_news and self.is_still_breaking()):
@@ -360,7 +361,7 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         if stored is not None and stored[0] and stored[2]:
             since = timezone.now() - timedelta(hours=settings.BREAKING_NEWS_HOURS)
             breaking = stored[1] is not None and stored[1] >= since
-        found = {keys.article(self.pk), keys.FEEDS, *sitemap_keys(self)}
+        found = {keys.article(self.pk), *sitemap_keys(self)}
         ancestors = Page.objects.ancestor_of(self).filter(depth__gt=1).values_list("pk", "depth")
         for pk, depth in ancestors:
             found.add(keys.home(pk) if depth == 2 else keys.section(pk))

@@ -161,7 +161,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        keys.shows(keys.home(self.pk), keys.FEEDS)
+        keys.shows(keys.home(self.pk))
         return SiteFeed()(request, home=self)
 
     def listed_articles(self):

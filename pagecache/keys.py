@@ -7,11 +7,10 @@ with xkey, pagecache/edge.py) is told to drop every page filed under the same na
 each public page sends in its ``xkey`` header (pagecache/surrogate_keys.py). The names:
 
 - ``article:<id>``: the article's own page (its text, its comments);
-- ``section:<id>``: a section's pages (its listings, its feed, and the neighbours and related
-  articles at the end of its articles);
-- ``home:<id>``: a language's front page and its site feed;
+- ``section:<id>``: a section's pages and its feed (and the neighbours and related articles
+  at the end of its articles);
+- ``home:<id>``: a language's front page and its feed;
 - ``tag:<id>`` and ``author:<id>``: a tag's and an author's archive;
-- ``feeds``: every feed;
 - ``sitemap`` and ``sitemap:<n>``: the sitemap's index and its *n*-th page (core/sitemaps.py);
 - ``site``: every public page. It is the whole-site generation (pagecache/store.py), which
   still follows every change that could show anywhere (menus, site settings, a section
@@ -42,7 +41,6 @@ from pagecache import store
 
 KEY_PREFIX = "pagecache:key:"
 
-FEEDS = "feeds"
 SITEMAP_INDEX = "sitemap"
 SITE = "site"
 

@@ -103,7 +103,11 @@ def publish_in_politics(newsroom):
 
 
 def test_a_publication_leaves_another_sections_pages_warm(client, newsroom, page_cache):
-    unrelated = [newsroom["other_section"].url, newsroom["other_article"].url]
+    unrelated = [
+        newsroom["other_section"].url,
+        f"{newsroom['other_section'].url}feed/",
+        newsroom["other_article"].url,
+    ]
     showing = [
         newsroom["home"].url,
         newsroom["politics"].url,
@@ -178,6 +182,7 @@ def test_a_publication_purges_at_the_edge_the_keys_it_raises_in_the_app(
     ]
     unrelated = [
         newsroom["other_section"].url,
+        f"{newsroom['other_section'].url}feed/",
         newsroom["other_article"].url,
         newsroom["home"].get_translations().first().url,  # another language's front page
     ]
@@ -195,7 +200,6 @@ def test_a_publication_purges_at_the_edge_the_keys_it_raises_in_the_app(
         f"home:{newsroom['home'].pk}",
         f"tag:{newsroom['tag'].pk}",
         f"author:{newsroom['author'].pk}",
-        "feeds",
         "sitemap",
         f"sitemap:{page_number_of(article.pk)}",
     }
