@@ -358,3 +358,19 @@ def test_a_cached_page_costs_one_round_trip_to_the_cache(client, newsroom, page_
     response = client.get(url)
     assert response["X-Page-Cache"] == "hit"
     assert trips == ["get_many"]
+
+
+def test_without_a_shared_cache_the_edge_still_gets_the_articles_keys(
+    client, newsroom, page_cache, edge, settings, django_capture_on_commit_callbacks
+):
+    """The app renews its whole site then (key generations would be per process), but the
+    edge keeps no generations: it is purged of the article's keys, not of every page."""
+    settings.CACHE_IS_SHARED = False
+    url = newsroom["other_article"].url
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        article = publish_in_politics(newsroom)
+    assert len(edge) == 1 and "site" not in edge[0]
+    assert f"article:{article.pk}" in edge[0]
+    response = client.get(url)
+    assert f"article:{newsroom['other_article'].pk}" in response["xkey"].split()
