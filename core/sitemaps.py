@@ -31,7 +31,7 @@ PAGE_SIZE = 1000
 
 def page_number_of(page_id: int) -> int:
     """The sitemap page that lists the page with this id (its block of ``PAGE_SIZE`` ids)."""
-    return (page_id - 1) // PAGE_SIZE + 1
+    return (page_id - 1) // TranslatedPagesSitemap.limit + 1
 
 
 def sitemap_keys(page) -> list[str]:
