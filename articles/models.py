@@ -39,7 +39,8 @@ from core.restrictions import (
     is_restricted,
     restricted_pages,
 )
-from pagecache import keys, surrogate_keys
+from core.sitemaps import sitemap_keys
+from pagecache import keys
 from pagecache.registry import cached_value
 
 
@@ -91,7 +92,7 @@ class SectionPage(
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
-        keys.shows(f"section:{self.pk}")
+        keys.shows(keys.section(self.pk))
         context = super().get_context(request, *args, **kwargs)
         articles = self.listed_articles()
         # Read only if the listing is drawn: a cached fragment of it needs no query.
@@ -108,8 +109,7 @@ class SectionPage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        keys.shows(f"section:{self.pk}", "feeds")
-        surrogate_keys.add(request, surrogate_keys.FEEDS)
+        keys.shows(keys.section(self.pk))
         return SectionFeed()(request, section=self)
 
     def listed_articles(self):
@@ -335,9 +335,11 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
     def cache_keys(self) -> list[str] | None:
         """What a publication or unpublication of this article renews (pagecache/keys.py).
 
-        Its page, every section and home page above it, its tags' and authors' pages (as
-        they are now and as they were before this save, ``keys_in_database``) and the feeds.
-        None (the whole site) for breaking news still announced: its banner is on every page.
+        Its page, every section and home page above it (their feeds with them), its tags' and
+        authors' pages (as they are now and as they were before this save,
+        ``keys_in_database``) and the sitemap's files that list it. The edge cache is purged of
+        the same keys. None (the whole site) for breaking news still announced: its banner is
+        on every page.
         """
         before = getattr(self, "_cache_keys_before", None) or {"breaking": False, "keys": []}
         if before["breaking"] or (self.breaking_news and self.is_still_breaking()):
@@ -359,14 +361,14 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         if stored is not None and stored[0] and stored[2]:
             since = timezone.now() - timedelta(hours=settings.BREAKING_NEWS_HOURS)
             breaking = stored[1] is not None and stored[1] >= since
-        found = {f"article:{self.pk}", "feeds"}
+        found = {keys.article(self.pk), *sitemap_keys(self)}
         ancestors = Page.objects.ancestor_of(self).filter(depth__gt=1).values_list("pk", "depth")
         for pk, depth in ancestors:
-            found.add(f"home:{pk}" if depth == 2 else f"section:{pk}")
+            found.add(keys.home(pk) if depth == 2 else keys.section(pk))
         tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values_list("tag_id")
-        found.update(f"tag:{tag_id}" for (tag_id,) in tags)
+        found.update(keys.tag(tag_id) for (tag_id,) in tags)
         authors = ArticlePageAuthor.objects.filter(page_id=self.pk).values_list("author_id")
-        found.update(f"author:{author_id}" for (author_id,) in authors)
+        found.update(keys.author(author_id) for (author_id,) in authors)
         return {"breaking": breaking, "keys": sorted(found)}
 
     def declare_cache_keys(self) -> None:
@@ -375,35 +377,16 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         # but they share a tag or the section, whose keys a publication renews. One that only
         # grows older than that window stays listed until the page expires: old, not wrong.
         ancestors = live_ancestors(self)
-        keys.shows(f"article:{self.pk}", *(f"section:{page.pk}" for page in ancestors[1:]))
+        keys.shows(keys.article(self.pk), *(keys.section(page.pk) for page in ancestors[1:]))
         if self.pk is not None:
             tag_ids = ARTICLE_TAGS.get_or_compute(
                 self.pk, compute=lambda: [tag.pk for tag in self.tag_list]
             )
-            keys.shows(*(f"tag:{tag_id}" for tag_id in tag_ids))
+            keys.shows(*(keys.tag(tag_id) for tag_id in tag_ids))
 
     def listing_section_id(self) -> int | None:
         """The section this article is listed in as it stands, from its place and state."""
         return listing_section_id(self.path, self.live, self.alias_of_id)
-
-    def surrogate_keys_to_purge(self) -> list[str]:
-        """The edge cache's keys for every page that shows this article (pagecache/edge.py):
-        itself, its section and the section's feed, the front pages, the feeds, and its
-        authors' and tags' archives."""
-        parent_path = self.path[: -Page.steplen]
-        section_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
-        # Through the relations' managers: the instance a publication signal carries may hold
-        # the revision's authors and tags in memory rather than in the database.
-        author_ids = [link.author_id for link in self.article_authors.all()]
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        return [
-            surrogate_keys.page(self.pk),
-            *(surrogate_keys.page(pk) for pk in section_ids),
-            surrogate_keys.HOME,
-            surrogate_keys.FEEDS,
-            *(surrogate_keys.author(pk) for pk in author_ids),
-            *(surrogate_keys.tag(pk) for pk in tag_ids),
-        ]
 
     @property
     def display_date(self):

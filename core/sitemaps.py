@@ -24,8 +24,25 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.restrictions import private_pages
+from pagecache import keys
 
 PAGE_SIZE = 1000
+
+
+def page_number_of(page_id: int) -> int:
+    """The sitemap page that lists the page with this id (its block of ``PAGE_SIZE`` ids)."""
+    return (page_id - 1) // TranslatedPagesSitemap.limit + 1
+
+
+def sitemap_keys(page) -> list[str]:
+    """The keys of the sitemap's files that change with ``page`` (pagecache/keys.py).
+
+    The index (it shows the last publication and the number of pages), the page that lists
+    ``page``, and the pages that list its translations, whose entries link to it.
+    """
+    versions = Page.objects.filter(translation_key=page.translation_key).values_list("pk")
+    numbers = {page_number_of(pk) for (pk,) in versions} | {page_number_of(page.pk)}
+    return [keys.SITEMAP_INDEX, *(keys.sitemap(number) for number in sorted(numbers))]
 
 
 class IdBlockPaginator:

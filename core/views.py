@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 
 from core.sitemaps import TranslatedPagesSitemap, urlset_entries
+from pagecache import keys
+from pagecache.middleware import mark_public, note_page_shown
 
 SITEMAP_SECTION = "pages"
 
@@ -26,8 +28,10 @@ def sitemap_index(request):
 
     The index has one entry per thousand pages of the site, all alike but for the page number:
     they are written in one pass here, where Django's index view formats the same date again
-    for each entry and then strips the white space of the whole document.
+    for each entry and then strips the white space of the whole document. It is public, kept
+    by the caches under the ``sitemap`` key, which every publication touches.
     """
+    keys.shows(keys.SITEMAP_INDEX)
     sitemap = TranslatedPagesSitemap(request)
     first_page = "{}://{}{}".format(
         request.scheme,
@@ -48,19 +52,24 @@ def sitemap_index(request):
             f"<sitemap><loc>{location}</loc>{lastmod_element}</sitemap>" for location in locations
         )
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "sitemaps/index.xml",
         {"entries": entries},
         content_type="application/xml",
         headers={"Last-Modified": http_date(lastmod.timestamp())} if lastmod else None,
     )
+    return mark_public(response)
 
 
 @require_GET
 @sitemap_views.x_robots_tag
 def sitemap_section(request, section):
-    """One page of the sitemap (``?p=``): up to a thousand addresses, written in one pass."""
+    """One page of the sitemap (``?p=``): up to a thousand addresses, written in one pass.
+
+    Public, and kept by the caches under ``sitemap:<n>``, which the publication of a page it
+    lists touches (core/sitemaps.py: sitemap_keys).
+    """
     if section != SITEMAP_SECTION:
         raise Http404
     sitemap = TranslatedPagesSitemap(request)
@@ -70,14 +79,18 @@ def sitemap_section(request, section):
         )
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404 from error
+    number = int(request.GET.get("p", 1))  # get_urls accepted it
+    keys.shows(keys.sitemap(number))
+    note_page_shown(request, "p", number)
     lastmod = getattr(sitemap, "latest_lastmod", None)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "sitemaps/page.xml",
         {"entries": mark_safe(urlset_entries(urls))},  # noqa: S308 -- urlset_entries escapes
         content_type="application/xml",
         headers={"Last-Modified": http_date(lastmod.timestamp())} if lastmod else None,
     )
+    return mark_public(response)
 
 
 @require_GET

@@ -23,7 +23,7 @@ from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
-from pagecache import keys, surrogate_keys
+from pagecache import keys
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild, snapshot
 
@@ -127,8 +127,7 @@ class HomePage(
 
     @path("")
     def index(self, request):
-        keys.shows(f"home:{self.pk}")
-        surrogate_keys.add(request, surrogate_keys.HOME)
+        keys.shows(keys.home(self.pk))
         # Built only if the front page is drawn: a cached fragment of it needs no query.
         front = SimpleLazyObject(lambda: build_front_page(self))
         return self.render(
@@ -142,8 +141,7 @@ class HomePage(
     @re_path(r"^tags/(?P<slug>[-\w]+)/$", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        keys.shows(f"tag:{tag.pk}")
-        surrogate_keys.add(request, surrogate_keys.tag(tag.pk))
+        keys.shows(keys.tag(tag.pk))
         articles = self.listed_articles().filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
         context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
@@ -153,8 +151,7 @@ class HomePage(
     @re_path(r"^authors/(?P<slug>[-\w]+)/$", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        keys.shows(f"author:{author.pk}")
-        surrogate_keys.add(request, surrogate_keys.author(author.pk))
+        keys.shows(keys.author(author.pk))
         articles = self.listed_articles().filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
         count_key = f"author:{self.pk}:{author.pk}"
@@ -164,8 +161,7 @@ class HomePage(
 
     @path("feed/", name="feed")
     def feed(self, request):
-        keys.shows(f"home:{self.pk}", "feeds")
-        surrogate_keys.add(request, surrogate_keys.FEEDS)
+        keys.shows(keys.home(self.pk))
         return SiteFeed()(request, home=self)
 
     def listed_articles(self):

@@ -9,7 +9,7 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, pre_migrate
 
-        from pagecache import edge, frontend, signals  # noqa: F401  (connects the receivers)
+        from pagecache import frontend, signals  # noqa: F401  (connects the receivers)
         from pagecache.store import migration_finished, migration_started
 
         pre_migrate.connect(migration_started, sender=self)

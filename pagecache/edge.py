@@ -1,9 +1,11 @@
-"""Purging Varnish by surrogate key: one request drops every page that shows an article.
+"""Purging Varnish by key: one request drops every page that shows what changed.
 
-Pages carry their keys in the `xkey` header (pagecache/surrogate_keys.py). When an article is
-published or unpublished, or a comment on it approved, the keys of every page that shows it
-are sent to each Varnish in EDGE_CACHE_PURGE_URLS as one `PURGE` request with an `xkey-purge`
-header, which deploy/varnish/default.vcl accepts only from the app servers' addresses.
+Pages carry their keys in the `xkey` header (pagecache/surrogate_keys.py), the same names the
+app's caches use (pagecache/keys.py). Whatever a change touches (pagecache/signals.py decides,
+for the app and the edge at once: an article's keys when it is published, unpublished or a
+comment on it approved, ``site`` when the whole site's generation starts) is sent to each
+Varnish in EDGE_CACHE_PURGE_URLS as one `PURGE` request with an `xkey-purge` header, which
+deploy/varnish/default.vcl accepts only from the app servers' addresses.
 
 The request is made by the background worker (django-tasks), after the publication's
 transaction has committed: an editor's publish never waits for Varnish, and a purge never runs
@@ -21,14 +23,10 @@ import urllib.request
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import BaseBackend
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from operations.background import retry_later
-from pagecache import surrogate_keys
 
 logger = logging.getLogger(__name__)
 
@@ -93,51 +91,8 @@ def purge_edge_keys(keys: list[str], attempt: int = 1):
 
 
 def purge_after_commit(keys) -> None:
+    """Purge ``keys`` from every Varnish once the change commits (none configured: nothing)."""
     if not settings.EDGE_CACHE_PURGE_URLS or not keys:
         return
     keys = list(dict.fromkeys(keys))
     transaction.on_commit(lambda: purge_edge_keys.enqueue(keys))
-
-
-def keys_shown_with(page) -> list[str]:
-    """The keys of the pages that show ``page``: its own method's answer, or page and parent."""
-    specific = page.specific_deferred
-    if hasattr(specific, "surrogate_keys_to_purge"):
-        return specific.surrogate_keys_to_purge()
-    keys = [surrogate_keys.page(page.pk), surrogate_keys.HOME]
-    parent_id = page.get_parent().pk if page.depth > 2 else None
-    if parent_id is not None:
-        keys.append(surrogate_keys.page(parent_id))
-    return keys
-
-
-@receiver(page_published, dispatch_uid="pagecache.edge.page_published")
-@receiver(page_unpublished, dispatch_uid="pagecache.edge.page_unpublished")
-def page_changed(sender, instance, **kwargs):
-    purge_after_commit(keys_shown_with(instance))
-
-
-@receiver(post_page_move, dispatch_uid="pagecache.edge.page_moved")
-def page_moved(sender, **kwargs):
-    purge_after_commit([surrogate_keys.SITE])  # every URL below it changed
-
-
-@receiver(post_delete, dispatch_uid="pagecache.edge.deleted")
-@receiver(post_save, dispatch_uid="pagecache.edge.saved")
-def content_changed(sender, instance, created=False, update_fields=None, **kwargs):
-    """Deleted pages and site-wide content (pagecache/signals.py's list) drop every page;
-    an approved comment (or one moderated away) drops its article."""
-    from wagtail.models import Page
-
-    label = sender._meta.label_lower
-    if label == "comments.readercomment":
-        status_changed = update_fields is None or "status" in update_fields
-        if instance.status == "approved" or (not created and status_changed):
-            purge_after_commit([surrogate_keys.page(instance.page_id)])
-    elif kwargs.get("signal") is post_delete and isinstance(instance, Page):
-        purge_after_commit([surrogate_keys.SITE])
-    elif label in settings.PAGE_CACHE_INVALIDATING_MODELS:
-        from wagtail.contrib.settings.models import BaseSiteSetting
-
-        if not (created and issubclass(sender, BaseSiteSetting)):
-            purge_after_commit([surrogate_keys.SITE])

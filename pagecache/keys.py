@@ -1,20 +1,25 @@
-"""Generations per key: what a publication renews without renewing the whole site.
+"""The keys of what a page shows: one vocabulary for the app's caches and the edge cache.
 
-The whole-site generation (pagecache/store.py) renews everything; it still follows every
-change that could show anywhere (menus, site settings, a section renamed or moved, view
-restrictions, authors' names). A publication, an unpublication or a comment approval only
-changes the pages that show that article, so those changes raise the generations of a few
-*keys* instead:
+A page being drawn declares, with one call (``shows()``), the keys of what it shows; a change
+(a publication, an unpublication, a comment approved) names the keys it touches
+(pagecache/signals.py). The app raises those keys' generations, and the edge cache (Varnish
+with xkey, pagecache/edge.py) is told to drop every page filed under the same names, which
+each public page sends in its ``xkey`` header (pagecache/surrogate_keys.py). The names:
 
 - ``article:<id>``: the article's own page (its text, its comments);
-- ``section:<id>``: every section above it (their listings, and the neighbours and related
-  articles at the end of the section's articles);
-- ``home:<id>``: its language's home page (the front page, the tag and author pages);
-- ``tag:<id>`` and ``author:<id>``: its tags' and its authors' pages;
-- ``feeds``: the feeds.
+- ``section:<id>``: a section's pages and its feed (and the neighbours and related articles
+  at the end of its articles);
+- ``home:<id>``: a language's front page and its feed;
+- ``tag:<id>`` and ``author:<id>``: a tag's and an author's archive;
+- ``sitemap`` and ``sitemap:<n>``: the sitemap's index and its *n*-th page (core/sitemaps.py);
+- ``site``: every public page. It is the whole-site generation (pagecache/store.py), which
+  still follows every change that could show anywhere (menus, site settings, a section
+  renamed or moved, view restrictions, authors' names); the edge is then purged of ``site``.
 
-A page declares the keys it shows (``shows()``) before it is drawn; the registry's keyed
-values and every fragment then carry those keys' generations in their key
+Names are written ``kind:id``: no spaces or commas, which separate keys in an ``xkey`` header.
+
+The generations: a page's declared keys are read together, once, when needed; the registry's
+keyed values and every fragment then carry those keys' generations in their key
 (``signature()``), and the whole-page cache entry records them, to be checked with one
 ``get_many`` when it is served. A generation is an integer in the shared cache, raised to at
 least ``max(old + 1, the clock in µs)``. One that is missing (evicted, an emptied Redis) is
@@ -22,7 +27,7 @@ started at the clock: a number no cached value was stored under, so a lost key o
 causes a miss. Changes made while Redis is unreachable, or lost when Redis comes back from old
 saved data, renew the whole site instead (pagecache/store.py records them in the database).
 Without a shared cache, each process's memory would hold its own key generations, so there
-every change renews the whole site, as before.
+every change renews the whole site, as before; the edge still gets the keys.
 """
 
 import hashlib
@@ -35,6 +40,33 @@ from django.core.cache import cache
 from pagecache import store
 
 KEY_PREFIX = "pagecache:key:"
+
+SITEMAP_INDEX = "sitemap"
+SITE = "site"
+
+
+def article(page_id: int) -> str:
+    return f"article:{page_id}"
+
+
+def section(page_id: int) -> str:
+    return f"section:{page_id}"
+
+
+def home(page_id: int) -> str:
+    return f"home:{page_id}"
+
+
+def tag(tag_id: int) -> str:
+    return f"tag:{tag_id}"
+
+
+def author(author_id: int) -> str:
+    return f"author:{author_id}"
+
+
+def sitemap(number: int) -> str:
+    return f"sitemap:{number}"
 
 
 def _now() -> int:
@@ -56,13 +88,19 @@ def expect(keys) -> None:
 
 
 def shows(*keys: str) -> None:
-    """Declare that the page being drawn shows ``keys`` (read together, once, when needed)."""
+    """Declare that the page being drawn shows ``keys``: for the app's caches and the edge's."""
     memo = store.request_memo()
-    if memo is None or not enabled():
+    if memo is None:
         return
     memo.setdefault("keys", {})
     for key in keys:
         memo["keys"].setdefault(key, None)
+
+
+def declared() -> list[str]:
+    """The keys this request's page declared, in order (the edge's ``xkey``, before ``site``)."""
+    memo = store.request_memo()
+    return list(memo.get("keys", ())) if memo is not None else []
 
 
 def generations(keys) -> dict[str, int]:
@@ -102,13 +140,13 @@ def _start(key: str) -> int:
 def shown() -> dict[str, int]:
     """The declared keys of this request and their generations (read once, on first need)."""
     memo = store.request_memo()
-    if memo is None or not memo.get("keys"):
+    if memo is None or not memo.get("keys") or not enabled():
         return {}
-    declared = memo["keys"]
-    unread = [key for key, number in declared.items() if number is None]
+    numbers = memo["keys"]
+    unread = [key for key, number in numbers.items() if number is None]
     if unread:
-        declared.update(generations(unread))
-    return dict(declared)
+        numbers.update(generations(unread))
+    return dict(numbers)
 
 
 def changed_during_request() -> bool:

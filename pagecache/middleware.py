@@ -24,8 +24,9 @@ from pagecache.snapshots import rebuild, snapshot
 PAGES = cached_value("page")
 SITES = cached_value("site")
 
-# Page numbers: of a listing (?page=) and of an article's conversation (?comments_page=).
-PAGE_NUMBER_PARAMETERS = ("page", "comments_page")
+# Page numbers: of a listing (?page=), of an article's conversation (?comments_page=) and of
+# the sitemap (?p=, core/views.py).
+PAGE_NUMBER_PARAMETERS = ("page", "comments_page", "p")
 CACHEABLE_QUERY_PARAMETERS = PAGE_NUMBER_PARAMETERS
 # The one spelling of a page number that is cached: "2", never "02", "+2", "2.0" or "٢".
 CANONICAL_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")

@@ -1,9 +1,11 @@
-"""What renews cached pages: anything that changes what anonymous readers see.
+"""What renews cached pages, in the app and at the edge: anything anonymous readers see.
 
-Each receiver names the topic of the change (pagecache/registry.py: TOPICS). A change that
-concerns one article (its publication, unpublication, a comment approved on it) renews only
-the keys that show it (pagecache/keys.py); anything else starts a new generation for the
-whole site.
+The one place that says which keys a change touches (pagecache/keys.py). Each receiver names
+the topic of the change (pagecache/registry.py: TOPICS). A change that concerns one article
+(its publication, unpublication, a comment approved on it) touches only the keys that show
+it; anything else (a section, a menu, a setting, a move, a deletion) starts a new generation
+for the whole site. The app raises the touched keys' generations, and the edge cache is
+purged of the same names (pagecache/edge.py), or of ``site`` for a new whole-site generation.
 """
 
 from django.conf import settings
@@ -14,7 +16,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from pagecache import keys
+from pagecache import edge, keys
 from pagecache.registry import TOPICS
 from pagecache.store import new_generation, record_keyed_change
 
@@ -36,16 +38,18 @@ def content_changed(topic: str, renewed_keys=None) -> None:
 
     The keys are renewed again once the change commits: a reader who drew a page between the
     two saw the data from before the commit (see also keys.changed_during_request). If the
-    shared cache cannot record them (Redis unreachable), or there is none, the whole site is
-    renewed, through the database.
+    shared cache cannot record them (Redis unreachable), or there is none, the app renews the
+    whole site, through the database; the edge, which keeps no generations, is still purged
+    of exactly those keys once the change commits (``site`` when there are none).
     """
     if topic not in TOPICS:
         raise ValueError(f"unknown cache topic {topic!r} (pagecache/registry.py: TOPICS)")
+    renewed_keys = None if renewed_keys is None else list(renewed_keys)
+    edge.purge_after_commit([keys.SITE] if renewed_keys is None else renewed_keys)
     if renewed_keys is None or not keys.enabled() or not keys.renew(renewed_keys):
         new_generation()
         return
     record_keyed_change()
-    renewed_keys = list(renewed_keys)
     if connection.in_atomic_block:
         transaction.on_commit(lambda: _renew_after_commit(renewed_keys), robust=True)
 
@@ -107,4 +111,4 @@ def reader_comment_changed(sender, instance, created=False, update_fields=None, 
         return
     status_changed = update_fields is None or "status" in update_fields
     if instance.status == "approved" or (not created and status_changed):
-        content_changed("comments", [f"article:{instance.page_id}"])
+        content_changed("comments", [keys.article(instance.page_id)])

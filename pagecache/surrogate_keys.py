@@ -1,50 +1,22 @@
-"""Surrogate keys: names for what a public page shows, sent to the edge cache in `xkey`.
+"""The edge cache's copy of a page's keys: the `xkey` header of public responses.
 
 Varnish (with varnish-modules' xkey) files each cached page under the keys in its `xkey`
 response header and, told one key, drops every page filed under it (pagecache/edge.py). The
-vocabulary is small:
-
-- ``page-<id>``: the page itself. Every page served through Wagtail carries its own; a routable
-  page's sub-pages (a section's feed, the home page's tag and author archives) carry their
-  page's too, so republishing a section or a home page refreshes all of them.
-- ``home``: a front page (any language); ``feeds``: every feed.
-- ``tag-<id>``, ``author-<id>``: a tag's or an author's archive.
-- ``site``: every public page, for changes that show everywhere (menus, site settings).
-
-Views name what they show with `add(request, ...)`; the middleware writes the header on
-responses marked public, the only ones a cache may keep.
+keys are the ones the page declared for the app's own caches (pagecache/keys.py: ``shows``),
+the same names, followed by ``site``, which every public page shows. The header is written on
+responses marked public, the only ones a cache may keep, and is kept with them in the app's
+page cache, so a page served from there carries it too.
 """
 
+from pagecache import keys
 from pagecache.middleware import MARK
 
 HEADER = "xkey"
-HOME = "home"
-FEEDS = "feeds"
-SITE = "site"
-_REQUEST_ATTRIBUTE = "_surrogate_keys"
 
 
-def page(page_id: int) -> str:
-    return f"page-{page_id}"
-
-
-def tag(tag_id: int) -> str:
-    return f"tag-{tag_id}"
-
-
-def author(author_id: int) -> str:
-    return f"author-{author_id}"
-
-
-def add(request, *keys: str) -> None:
-    """Record that the response to ``request`` shows what ``keys`` name."""
-    request.__dict__.setdefault(_REQUEST_ATTRIBUTE, []).extend(keys)
-
-
-def for_request(request) -> list[str]:
-    """The keys recorded for this request, in order, once each, ending with ``site``."""
-    keys = [*request.__dict__.get(_REQUEST_ATTRIBUTE, ()), SITE]
-    return list(dict.fromkeys(keys))
+def for_request() -> list[str]:
+    """The keys the page being answered declared, in order, once each, ending with ``site``."""
+    return list(dict.fromkeys([*keys.declared(), keys.SITE]))
 
 
 class SurrogateKeyMiddleware:
@@ -56,5 +28,5 @@ class SurrogateKeyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if getattr(response, MARK, False) and HEADER not in response:
-            response[HEADER] = " ".join(for_request(request))
+            response[HEADER] = " ".join(for_request())
         return response

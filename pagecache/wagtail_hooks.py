@@ -1,6 +1,5 @@
 from wagtail import hooks
 
-from pagecache import surrogate_keys
 from pagecache.middleware import mark_public
 
 
@@ -9,7 +8,6 @@ def mark_served_pages_public(next_serve_page):
     """Pages served to anonymous readers are public; previews never pass through here."""
 
     def serve_page(page, request, args, kwargs):
-        surrogate_keys.add(request, surrogate_keys.page(page.pk))
         response = next_serve_page(page, request, args, kwargs)
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:

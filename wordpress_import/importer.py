@@ -34,7 +34,7 @@ from articles.models import ArticlePage, ArticlePageAuthor, Author, SectionPage
 from comments.models import CommentSettings
 from core.archives import archive_url
 from home.models import HomePage, InformationPage
-from pagecache.store import new_generation
+from pagecache.signals import content_changed
 from translations.stream_data import with_block_ids
 from wordpress_import import media
 from wordpress_import.bulk_pages import NewArticle, create_articles
@@ -154,7 +154,7 @@ class WordPressImporter:
             self._flush_redirects()
             self._lead_with_sticky_post()
         if self.write:
-            new_generation()
+            content_changed("pages")  # a new generation, and the edge purged of "site"
         self.progress(total, total)
         elapsed = time.monotonic() - started
         self.report.elapsed_seconds = elapsed

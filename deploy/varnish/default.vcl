@@ -5,8 +5,8 @@
 # varnish-modules (xkey): Debian's `varnish` and `varnish-modules` packages.
 #
 # What is cached: anonymous GET and HEAD responses the app marked public, for their
-# `s-maxage` (Cache-Control), filed under the surrogate keys of their `xkey` header
-# (pagecache/surrogate_keys.py). Everything else passes: the admin and previews, POSTs,
+# `s-maxage` (Cache-Control), filed under the keys of their `xkey` header: the app cache's
+# own keys (`article:12 section:4 tag:7 site`, pagecache/keys.py), separated by spaces. Everything else passes: the admin and previews, POSTs,
 # readers with a session (signed in) or a message waiting, a reader just after their own
 # POST, and any response that sets a cookie or is not public.
 vcl 4.1;
@@ -30,7 +30,8 @@ sub vcl_recv {
             return (synth(405, "Purging is not allowed from this address"));
         }
         if (req.http.xkey-purge) {
-            # One request, every page that shows what the keys name (pagecache/edge.py).
+            # One request, every page that shows what the keys name (pagecache/edge.py);
+            # `site` names every page.
             set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
             return (synth(200, "Purged " + req.http.X-Purged + " objects"));
         }

@@ -1,10 +1,15 @@
 """Varnish with the shipped VCL in front of two live app servers sharing PostgreSQL and Redis.
 
 The servers run with production settings (gunicorn, Redis cache, the page cache on) and purge
-Varnish by surrogate key when content changes. What a reader and an editor would check: pages
-come from Varnish; an article published through one server is on every page that shows it at
-the next request, whichever server Varnish asks; the admin, previews, POSTs and responses that
-set a cookie are never kept; campaign links share one copy; readers get compressed pages.
+Varnish by key when content changes, under the keys the app's own caches use. What a reader
+and an editor would check: pages come from Varnish; an article published through one server is
+on every page that shows it at the next request, whichever server Varnish asks, while another
+section's pages and unrelated articles stay cached, in Varnish and in the app; the admin,
+previews, POSTs and responses that set a cookie are never kept; campaign links share one
+copy; readers get compressed pages.
+
+Ports are found free at run time (EDGE_TEST_PORTS confines them to a range), the database is
+EDGE_DATABASE and Redis EDGE_REDIS_URL, so two runs on one machine keep apart.
 """
 
 import gzip
@@ -17,12 +22,12 @@ import psycopg
 import pytest
 import requests
 
-from bench.edge_stack import edge_stack
+from bench.edge_stack import edge_stack, free_ports
 from bench.server import BIN_DIR, PROJECT_DIR
 
 POSTGRES = os.environ.get("EDGE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("EDGE_REDIS_URL", "redis://127.0.0.1:6379/6")
-VARNISH_PORT, APP_PORTS = 18630, (18631, 18632)
+DATABASE = os.environ.get("EDGE_DATABASE", "akhbar_edge_live")
 EDITOR, PASSWORD = "edge-editor", "edge-editor-password-0123"
 TITLE = "خبر عاجل يمر عبر الحافة"
 
@@ -44,12 +49,17 @@ draft = make_article(
 )
 draft.tags.add(tag)
 draft.save_revision()
+other_section = SectionPage.objects.get(slug="economy", locale=home.locale)
+other_article = ArticlePage.objects.child_of(other_section).live().exclude(tags=tag).first()
 print(json.dumps({{
-    "draft_id": draft.pk, "seed_id": seed.pk,
+    "draft_id": draft.pk, "seed_id": seed.pk, "section_id": section.pk, "tag_id": tag.pk,
     "article": "/ar/politics/edge-breaking/", "seed": seed.url,
     "section": section.url, "section_feed": section.url + "feed/",
     "home": "/ar/", "home_feed": "/ar/feed/",
     "tag": f"/ar/tags/{{tag.slug}}/", "author": f"/ar/authors/{{author.slug}}/",
+    "other_section": other_section.url, "other_section_feed": other_section.url + "feed/",
+    "other_article": other_article.url,
+    "other_home": home.get_translations().get(locale__language_code="fr").url,
 }}))
 """
 
@@ -66,12 +76,13 @@ def postgres_reachable() -> bool:
 def stack():
     if not postgres_reachable():
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}")
+    varnish_port, *app_ports = free_ports(3)
     with edge_stack(
         postgres_url=POSTGRES,
-        database="akhbar_edge_live",
+        database=DATABASE,
         redis_url=REDIS,
-        varnish_port=VARNISH_PORT,
-        app_ports=APP_PORTS,
+        varnish_port=varnish_port,
+        app_ports=app_ports,
     ) as running:
         output = subprocess.run(
             [str(BIN_DIR / "python"), "-c", SETUP_SCRIPT],
@@ -87,6 +98,11 @@ def stack():
 
 def edge_get(stack, path, **kwargs):
     return requests.get(stack.varnish_url + path, timeout=15, allow_redirects=False, **kwargs)
+
+
+def app_get(stack, path):
+    """The page from an app server itself, past Varnish (which keeps `xkey` to itself)."""
+    return requests.get(stack.app_servers[0].url + path, timeout=15, allow_redirects=False)
 
 
 def app_requests(stack, path: str, method: str = "GET") -> int:
@@ -181,11 +197,16 @@ def test_the_admin_previews_posts_and_cookie_setting_pages_are_never_kept(stack)
 
 def test_a_publication_through_one_server_is_seen_through_varnish_at_once(stack):
     listings = ["section", "section_feed", "home", "home_feed", "tag", "author"]
-    for name in listings:
+    # Another section, its feed, one of its articles, another language's front page.
+    unrelated = ["other_section", "other_section_feed", "other_article", "other_home"]
+    for name in [*listings, "seed", *unrelated]:
         edge_get(stack, stack.paths[name])
         cached = edge_get(stack, stack.paths[name])
         assert cached.headers["X-Cache"] == "hit", name
         assert TITLE not in cached.text, name
+    for name in unrelated:  # and in the app's own cache (keyed by host: asked directly)
+        app_get(stack, stack.paths[name])
+        assert app_get(stack, stack.paths[name]).headers["X-Page-Cache"] == "hit", name
     assert edge_get(stack, stack.paths["article"]).status_code == 404
 
     editor = signed_in_editor(stack)
@@ -209,5 +230,30 @@ def test_a_publication_through_one_server_is_seen_through_varnish_at_once(stack)
         assert response.status_code == 200, name
         assert response.headers["X-Cache"] == "miss", name
         assert TITLE in response.text, name
-    # The unrelated article stayed in Varnish.
-    assert edge_get(stack, stack.paths["seed"]).headers["X-Cache"] == "hit"
+    # The seed article shows its section's and its tag's articles (its neighbours, related
+    # articles): purged with them. Another section's pages and unrelated articles stayed, in
+    # Varnish and in the app's cache.
+    assert edge_get(stack, stack.paths["seed"]).headers["X-Cache"] == "miss"
+    for name in unrelated:
+        assert edge_get(stack, stack.paths[name]).headers["X-Cache"] == "hit", name
+        assert app_get(stack, stack.paths[name]).headers["X-Page-Cache"] == "hit", name
+
+
+def test_varnish_files_pages_under_the_keys_the_app_cache_uses(stack):
+    """The `xkey` header the app gives Varnish: the keys its own cached copy depends on."""
+    paths = stack.paths
+    expected = {
+        "article": {
+            f"article:{paths['draft_id']}",
+            f"section:{paths['section_id']}",
+            f"tag:{paths['tag_id']}",
+            "site",
+        },
+        "section": {f"section:{paths['section_id']}", "site"},
+        "section_feed": {f"section:{paths['section_id']}", "site"},
+        "tag": {f"tag:{paths['tag_id']}", "site"},
+    }
+    for name, names in expected.items():
+        response = app_get(stack, paths[name])
+        assert response.status_code == 200, name
+        assert set(response.headers["xkey"].split()) == names, name

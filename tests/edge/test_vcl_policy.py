@@ -12,10 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.edge_stack import varnish
+from bench.edge_stack import free_ports, varnish
 
-VARNISH_PORT = 18620
-BACKEND_PORT = 18621
+VARNISH_PORT, BACKEND_PORT = free_ports(2)
 PUBLIC = "public, max-age=0, must-revalidate, s-maxage=60"
 HTML = "text/html; charset=utf-8"
 
@@ -65,7 +64,7 @@ def backend():
 
 @pytest.fixture(scope="module")
 def edge(backend):
-    ScriptedBackend.routes = {"/ar/": (200, {"Cache-Control": PUBLIC, "xkey": "home site"}, "x")}
+    ScriptedBackend.routes = {"/ar/": (200, {"Cache-Control": PUBLIC, "xkey": "home:2 site"}, "x")}
     with varnish(VARNISH_PORT, [BACKEND_PORT]):
         yield
 
@@ -92,7 +91,7 @@ def route(path, status=200, body="page", **headers):
 
 
 def test_public_pages_are_served_from_the_cache_for_their_s_maxage():
-    route("/ar/news/", Cache_Control=PUBLIC, xkey="page-10 site")
+    route("/ar/news/", Cache_Control=PUBLIC, xkey="article:10 section:20 site")
     first, _ = request("GET", "/ar/news/")
     second, body = request("GET", "/ar/news/")
     assert (first.getheader("X-Cache"), second.getheader("X-Cache")) == ("miss", "hit")
@@ -157,20 +156,38 @@ def test_campaign_parameters_share_one_entry_and_never_reach_the_app():
 
 
 def test_a_key_purge_drops_every_page_filed_under_it_and_nothing_else():
-    route("/ar/politics/", Cache_Control=PUBLIC, xkey="page-20 home site")
-    route("/ar/sport/", Cache_Control=PUBLIC, xkey="page-30 site")
-    for path in ("/ar/politics/", "/ar/sport/"):
+    # The app's key names (pagecache/keys.py): "kind:id", separated by spaces.
+    route("/ar/politics/", Cache_Control=PUBLIC, xkey="section:20 home:2 site")
+    route("/ar/politics/feed/", Cache_Control=PUBLIC, xkey="section:20 feeds site")
+    route("/ar/sport/", Cache_Control=PUBLIC, xkey="section:30 site")
+    route("/ar/sport/feed/", Cache_Control=PUBLIC, xkey="section:30 feeds site")
+    route("/ar/tags/sport/", Cache_Control=PUBLIC, xkey="tag:70 site")
+    pages = ("/ar/politics/", "/ar/politics/feed/", "/ar/sport/", "/ar/sport/feed/")
+    for path in (*pages, "/ar/tags/sport/"):
         request("GET", path)
-    response, body = request("PURGE", "/", {"xkey-purge": "page-20 tag-7"})
+    response, body = request("PURGE", "/", {"xkey-purge": "section:20 tag:7 feeds"})
     assert response.status == 200, body
-    assert request("GET", "/ar/politics/")[0].getheader("X-Cache") == "miss"
-    assert request("GET", "/ar/sport/")[0].getheader("X-Cache") == "hit"
+    for path in ("/ar/politics/", "/ar/politics/feed/", "/ar/sport/feed/"):
+        assert request("GET", path)[0].getheader("X-Cache") == "miss", path
+    # "section:30" and "tag:70" are keys of their own, not matched by "section:3" or "tag:7".
+    for path in ("/ar/sport/", "/ar/tags/sport/"):
+        assert request("GET", path)[0].getheader("X-Cache") == "hit", path
+
+
+def test_a_site_purge_drops_every_page():
+    route("/ar/site-a/", Cache_Control=PUBLIC, xkey="article:50 section:20 site")
+    route("/ar/site-b/", Cache_Control=PUBLIC, xkey="home:2 site")
+    for path in ("/ar/site-a/", "/ar/site-b/"):
+        request("GET", path)
+    assert request("PURGE", "/", {"xkey-purge": "site"})[0].status == 200
+    for path in ("/ar/site-a/", "/ar/site-b/"):
+        assert request("GET", path)[0].getheader("X-Cache") == "miss", path
 
 
 def test_purging_is_refused_from_other_addresses():
-    route("/ar/guarded/", Cache_Control=PUBLIC, xkey="page-40 site")
+    route("/ar/guarded/", Cache_Control=PUBLIC, xkey="article:40 site")
     request("GET", "/ar/guarded/")
-    for headers in ({"xkey-purge": "page-40"}, {}):
+    for headers in ({"xkey-purge": "article:40"}, {}):
         response, _ = request("PURGE", "/ar/guarded/", headers, source="127.0.0.3")
         assert response.status == 405
     assert request("GET", "/ar/guarded/")[0].getheader("X-Cache") == "hit"
