@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -87,7 +88,26 @@ class HomePage(
         """
 
         def compute():
-            localized = super(HomePage, self).localized
+            # One query: the translation in the active language, found through its locale's
+            # code (Wagtail reads the locale first, then the translation).
+            try:
+                code = get_supported_content_language_variant(get_language())
+            except LookupError:
+                code = None
+            own_locale = self._state.fields_cache.get("locale")  # loaded with the site's root
+            if own_locale is not None and own_locale.language_code == code:
+                return None
+            translation = (
+                HomePage.objects.filter(
+                    translation_key=self.translation_key, locale__language_code=code
+                ).first()
+                if code
+                else None
+            )
+            if translation is None:  # no such locale or translation: Wagtail's own answer
+                localized = super(HomePage, self).localized
+            else:
+                localized = translation if translation.live else self
             return None if localized.pk == self.pk else snapshot(localized)
 
         found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
