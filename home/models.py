@@ -125,9 +125,7 @@ class HomePage(
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             # An article's lead picture comes with it (every article page shows it), and the
             # section it is listed in, which is its parent when it is live and not a copy.
-            related = (
-                ("locale", "lead_image", "listed_in") if model is ArticlePage else ("locale",)
-            )
+            related = ("locale", "lead_image", "listed_in") if model is ArticlePage else ("locale",)
             page = model.objects.live().select_related(*related).filter(url_path=url_path).first()
             if page is not None:
                 self.give_live_ancestors(page)
