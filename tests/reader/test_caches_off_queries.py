@@ -4,7 +4,7 @@ Nothing is kept anywhere: no page cache, no fragments, no value of pagecache/reg
 dummy default and renditions cache. Every request then draws the page from the database, as
 the first request after a publication does with nothing cached, and what it asks is what this
 counts. The counts are exact: a new query on any of these pages fails here, and a query saved
-lowers the number (issue 16: at most 12 for the article).
+lowers the number here too (docs/performance.md, "Every cache off").
 """
 
 import pytest
@@ -13,12 +13,13 @@ from django.test.utils import CaptureQueriesContext
 
 DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
-# The demo newsroom on the test database; the bench's archive adds a query to the article for
-# its sixty comments (a second page of them to count) and to nothing else.
-ARTICLE_QUERIES = 22
-HOME_QUERIES = 17
-SECTION_QUERIES = 16
-ARTICLE_QUERIES_AT_MOST = 12  # issue 16's target
+# The demo newsroom on the test database (the bench's archive of 1,000 articles, with sixty
+# comments under the seed article, costs the article 22: docs/performance.md).
+ARTICLE_QUERIES = 20
+SECTION_QUERIES = 15
+# The front page reads its lead, featured, latest and each section's newest in one UNION on
+# PostgreSQL; SQLite cannot limit the parts of a UNION and reads them apart (home/front_page.py).
+HOME_QUERIES = {"postgresql": 17, "sqlite": 19}
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_the_article_with_every_cache_off(client, demo_site, every_cache_off):
 @pytest.mark.django_db
 def test_the_home_page_with_every_cache_off(client, demo_site, every_cache_off):
     sql = queries_for(client, demo_site["home"].url)
-    assert len(sql) == HOME_QUERIES, "\n".join(sql)
+    assert len(sql) == HOME_QUERIES[connection.vendor], "\n".join(sql)
 
 
 @pytest.mark.django_db
