@@ -467,9 +467,12 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
             .order_by("-shared_tags", "-in_section", *NEWEST_FIRST)[: self.related_count]
         )
 
-    def _sibling_in_section(self, newer: bool):
+    @cached_property
+    def _neighbours_in_section(self) -> dict:
+        """The next older and the next newer article in the section, read in one query."""
+        found = {"older": None, "newer": None}
         if self.pk is None:
-            return None
+            return found
         # Untranslated copies (aliases) are the Arabic text under another language's address.
         siblings = (
             ArticlePage.objects.live()
@@ -478,23 +481,26 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
             .filter(alias_of__isnull=True)
         )
         date = self.display_date
-        if newer:
-            siblings = siblings.filter(
-                Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk)
-            ).order_by("publication_date", "pk")
-        else:
-            siblings = siblings.filter(
-                Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk)
-            ).order_by("-publication_date", "-pk")
-        return siblings.defer_streamfields().first()
+        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk)
+        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk)
+        next_newer = siblings.filter(newer).order_by("publication_date", "pk").values("pk")[:1]
+        next_older = siblings.filter(older).order_by("-publication_date", "-pk").values("pk")[:1]
+        for page in ArticlePage.objects.filter(
+            Q(pk__in=next_newer) | Q(pk__in=next_older)
+        ).defer_streamfields():
+            is_newer = page.publication_date > date or (
+                page.publication_date == date and page.pk > self.pk
+            )
+            found["newer" if is_newer else "older"] = page
+        return found
 
     def previous_in_section(self):
         """The next older article in the same section."""
-        return self._sibling_in_section(newer=False)
+        return self._neighbours_in_section["older"]
 
     def next_in_section(self):
         """The next newer article in the same section."""
-        return self._sibling_in_section(newer=True)
+        return self._neighbours_in_section["newer"]
 
     def get_context(self, request, *args, **kwargs):
         if not getattr(request, "is_preview", False):

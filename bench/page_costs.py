@@ -7,7 +7,8 @@ Two query counts per page: ``queries`` once the process has served the page in t
 generation (what a server answers steadily with the page cache off), and ``cold_queries``
 for the first request after a publication started a new generation, with nothing cached.
 ``cold_ms`` is the in-process time of that first request (the median of COLD_RUNS), the cost
-a page pays once per publication.
+a page pays once per publication; ``ms`` the median of RUNS requests as the process serves
+them (with every cache off, DJANGO_CACHE=off, each one drawn from nothing).
 """
 
 import gzip
@@ -17,6 +18,7 @@ import sys
 import time
 
 COLD_RUNS = 3
+RUNS = 15
 
 
 def measure(paths: list[str]) -> dict:
@@ -42,14 +44,22 @@ def measure(paths: list[str]) -> dict:
             with CaptureQueriesContext(connection) as cold:
                 client.get(path)
             cold_ms.append((time.perf_counter() - started) * 1000)
+            cold_queries = len(cold)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
+        queries = len(captured)  # read now: the next request empties Django's query log
+        steady_ms = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            client.get(path)
+            steady_ms.append((time.perf_counter() - started) * 1000)
         body = response.content if not getattr(response, "streaming", False) else b""
         results[path] = {
             "status": response.status_code,
-            "queries": len(captured),
-            "cold_queries": len(cold),
+            "queries": queries,
+            "cold_queries": cold_queries,
             "cold_ms": round(statistics.median(cold_ms), 1),
+            "ms": round(statistics.median(steady_ms), 1),
             "bytes": len(body),
             "gzip_bytes": len(gzip.compress(body, 6)),
         }

@@ -48,6 +48,7 @@ def markdown_table(run: dict) -> str:
             f" ({cost.get('cold_queries', '—')}) | {cost.get('cold_ms', '—')} | "
             f"{cost.get('bytes', '—')} ({cost.get('gzip_bytes', '—')}) |"
         )
+    lines += caches_off_table(run)
     growth = run.get("growth")
     if growth:
         lines += [
@@ -64,6 +65,36 @@ def markdown_table(run: dict) -> str:
             change = f"{ratio(last, first):.2f}x" if first and last else "—"
             lines.append(f"| {PAGE_LABELS.get(name, name)} | {cells} | {change} |")
     return "\n".join(lines) + "\n"
+
+
+def caches_off_table(run: dict) -> list[str]:
+    """Every cache off (DJANGO_CACHE=off), each page against the static file of that run."""
+    caches_off = run["sizes"][str(run["main_size"])].get("caches_off")
+    if not caches_off:
+        return []
+    loads, costs = caches_off["load"], caches_off["costs"]
+    static_rps = loads["static"]["requests_per_second"]
+    lines = [
+        "",
+        "Every cache off (DJANGO_CACHE=off: no page cache, no fragments, no cached values, "
+        "dummy default and renditions caches); % of the static file served by the same run.",
+        "",
+        "| page | requests/s | % of static | p50 ms | p99 ms | errors | queries | render ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, label in PAGE_LABELS.items():
+        if name not in loads:
+            continue
+        load, cost = loads[name], costs.get(name, {})
+        if name == "article":
+            label = "seed article"
+        lines.append(
+            f"| {label} | {load['requests_per_second']:.0f} | "
+            f"{100 * ratio(load['requests_per_second'], static_rps):.1f}% | "
+            f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {load.get('errors', 0)} | "
+            f"{cost.get('queries', '—')} | {cost.get('ms', '—')} |"
+        )
+    return lines
 
 
 def draw_chart(run: dict, path: Path) -> None:

@@ -7,9 +7,12 @@ once (``akhbar_bench_<size>``, the prefix set by BENCH_DATABASE_PREFIX; reused b
 the site is served exactly as the Docker image serves it (gunicorn, production settings, DEBUG
 off, WEB_CONCURRENCY workers), and wrk (-t2 -c8) loads each page in turn: home, a section (first
 and a deep page), the seed article, a tag page, an author page, search, the site feed, the
-sitemap and a static file as the reference. At the main size the server runs twice: without the
-page cache (every figure is a real render) and with it (the cached article). Queries and bytes
-per page are counted in a separate process with the same settings. Results: bench/results/
+sitemap and a static file as the reference. At the main size the server runs three times:
+without the page cache (every figure is a real render, from fragments kept for the cache
+generation), with it (the cached article), and with every cache off (DJANGO_CACHE=off: the
+article, home, section, tag and author pages drawn from nothing, each time). Each figure is
+compared with the static file served by that same server run. Queries and bytes per page are
+counted in a separate process with the same settings. Results: bench/results/
 (results.json, report.md, chart.png); the table is printed too.
 """
 
@@ -101,8 +104,12 @@ def benchmark_paths() -> dict:
     return paths
 
 
-def page_costs(env: dict, paths: dict) -> dict:
-    names = [name for name in paths if name != "static"]
+# The pages loaded with every cache off: the ones a reader opens most, drawn from nothing.
+CACHES_OFF_PAGES = ["home", "section", "article", "tag", "author"]
+
+
+def page_costs(env: dict, paths: dict, names=None) -> dict:
+    names = [name for name in (names or paths) if name != "static" and name in paths]
     output = subprocess.run(
         [str(BIN_DIR / "python"), "-m", "bench.page_costs", *[paths[n] for n in names]],
         cwd=PROJECT_DIR,
@@ -154,7 +161,21 @@ def bench_size(size: int, seconds: int, main: bool) -> dict:
             "measured_requests_per_second": cached["article"]["requests_per_second"],
             "static_same_run": cached["static"]["requests_per_second"],
         }
+        result["caches_off"] = bench_caches_off(size, paths, seconds)
     return result
+
+
+def bench_caches_off(size: int, paths: dict, seconds: int) -> dict:
+    """Every cache off (DJANGO_CACHE=off): each page drawn from nothing on every request."""
+    env = production_environment(database_url(size), redis_url=None, page_cache=False, caches=False)
+    names = [name for name in CACHES_OFF_PAGES if name in paths]
+    costs = page_costs(env, paths, names)
+    with gunicorn(env, PORT) as base_url:
+        print("  with every cache off", flush=True)
+        for name in names:  # each worker's start-up work (templates, URL resolvers) done
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base_url + paths[name]], check=False)
+        load = load_pages(base_url, paths, [*names, "static"], seconds)
+    return {"costs": costs, "load": load}
 
 
 def main() -> None:

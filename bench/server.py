@@ -28,7 +28,10 @@ PRODUCTION_SETTINGS = {
 }
 
 
-def production_environment(database_url: str, *, redis_url: str | None, page_cache: bool) -> dict:
+def production_environment(
+    database_url: str, *, redis_url: str | None, page_cache: bool, caches: bool = True
+) -> dict:
+    """The environment of a production server; ``caches=False`` switches every cache off."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(
         {
@@ -42,6 +45,8 @@ def production_environment(database_url: str, *, redis_url: str | None, page_cac
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
+    if not caches:
+        env["DJANGO_CACHE"] = "off"
     return env
 
 

@@ -23,7 +23,9 @@ def live_ancestors(page: Page) -> list[Page]:
         def load():
             return list(Page.objects.ancestor_of(page).filter(depth__gt=1).live())
 
-        if page.pk is None or not page.path:
+        if page.depth is not None and page.depth <= 2:
+            cached = []  # a home page (or the root): nothing between it and the tree's root
+        elif page.pk is None or not page.path:
             cached = load()  # a new page in the editor's preview
         else:
             cached = rebuild_all(

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -87,7 +88,26 @@ class HomePage(
         """
 
         def compute():
-            localized = super(HomePage, self).localized
+            # One query: the translation in the active language, found through its locale's
+            # code (Wagtail reads the locale first, then the translation).
+            try:
+                code = get_supported_content_language_variant(get_language())
+            except LookupError:
+                code = None
+            own_locale = self._state.fields_cache.get("locale")  # loaded with the site's root
+            if own_locale is not None and own_locale.language_code == code:
+                return None
+            translation = (
+                HomePage.objects.filter(
+                    translation_key=self.translation_key, locale__language_code=code
+                ).first()
+                if code
+                else None
+            )
+            if translation is None:  # no such locale or translation: Wagtail's own answer
+                localized = super(HomePage, self).localized
+            else:
+                localized = translation if translation.live else self
             return None if localized.pk == self.pk else snapshot(localized)
 
         found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
@@ -103,12 +123,31 @@ class HomePage(
         model = {1: SectionPage, 2: ArticlePage}.get(len(path_components))
         if model is not None:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            # An article's lead picture comes with it: every article page shows it.
-            related = ("locale", "lead_image") if model is ArticlePage else ("locale",)
+            # An article's lead picture comes with it (every article page shows it), and the
+            # section it is listed in, which is its parent when it is live and not a copy.
+            related = ("locale", "lead_image", "listed_in") if model is ArticlePage else ("locale",)
             page = model.objects.live().select_related(*related).filter(url_path=url_path).first()
             if page is not None:
+                self.give_live_ancestors(page)
                 return RouteResult(page)
         return super().route(request, path_components)
+
+    def give_live_ancestors(self, page) -> None:
+        """Tell a routed section or article its live ancestors, which routing has just read.
+
+        The breadcrumb, the menu and the article's section link need them
+        (core/navigation.py: live_ancestors); without this they cost a query of their own
+        wherever nothing is cached. Left to that query whenever in doubt: this home page or
+        the section not live, an article not listed (a draft's copy, an untranslated alias).
+        """
+        if not self.live:
+            return
+        if page.depth == self.depth + 1:
+            page._live_ancestors = [self]
+            return
+        section = page.listed_in if page.listed_in_id else None
+        if section is not None and section.live and page.path[: -Page.steplen] == section.path:
+            page._live_ancestors = [self, section]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -225,7 +225,11 @@ class CachedSiteMiddleware:
             try:
                 site = Site.find_for_request(request)
                 if site is not None:
-                    site.root_page = site.root_page.specific
+                    # The specific root page with its locale, in one query: routing starts
+                    # from its version in the reader's language (home/models.py: localized).
+                    root = site.root_page
+                    model = root.specific_class or type(root)
+                    site.root_page = model.objects.select_related("locale").get(pk=root.pk)
                     SITES.write(key, snapshot(site))
             except DatabaseError:
                 # Left to the view, whose failure DatabaseOutageMiddleware turns into a 503.

@@ -22,7 +22,7 @@ Each entry says:
 from dataclasses import dataclass
 
 from pagecache import generational, keys
-from pagecache.store import current_generation
+from pagecache.store import current_generation, request_memo
 
 # What a change can be about (pagecache/signals.py names one for each change it hears of).
 TOPICS = frozenset(
@@ -71,12 +71,22 @@ class CachedValue:
         generational.write(key, value, self.per_process)
 
     def get_or_compute(self, *parts, compute):
-        """The value for ``parts`` in this generation, computed on its first use only."""
+        """The value for ``parts`` in this generation, computed on its first use only.
+
+        Within a request it is also remembered for the rest of that request, so a value several
+        parts of a page ask for (the restricted pages, the menu, the site's settings) costs one
+        cache read, or one computation where nothing is cached (DJANGO_CACHE=off).
+        """
         key = self.key(*parts)
-        value = self.read(key, generational.MISSING)
+        memo = request_memo()
+        remembered = memo.setdefault("values", {}) if memo is not None else {}
+        value = remembered.get(key, generational.MISSING)
+        if value is generational.MISSING:
+            value = self.read(key, generational.MISSING)
         if value is generational.MISSING:
             value = compute()
             self.write(key, value)
+        remembered[key] = value
         return value
 
 

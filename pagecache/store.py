@@ -34,6 +34,8 @@ from django.db import DatabaseError, connection, transaction
 GENERATION_KEY = "pagecache:recorded-generation"
 KEYED_CHANGES_KEY = "pagecache:recorded-keyed-changes"
 _UNKNOWN = object()
+# The generation of every request when every cache is off: keys are built, nothing is kept.
+UNCACHED = "uncached"
 # One more than before, and at least the clock in microseconds (PostgreSQL, then SQLite).
 RAISE_SQL_POSTGRESQL = (
     "UPDATE pagecache_cachegeneration SET number = GREATEST(number + 1, %s) "
@@ -98,6 +100,8 @@ def current_generation() -> str:
 
 
 def _read_generation():
+    if not settings.CACHE_ENABLED:
+        return UNCACHED  # nothing is kept (DJANGO_CACHE=off): no generation to read
     if not settings.CACHE_IS_SHARED:
         return _from_database(fallback=None)
     copy = _read_with_prefetched(GENERATION_KEY)

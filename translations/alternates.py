@@ -50,12 +50,16 @@ def live_translations(*pages: Page) -> list[dict[str, Page]]:
 def _page_and_home_translations(site, page) -> tuple[dict[str, Page], dict[str, Page]]:
     """The page's and the site root's translations, fetched together (one query per request).
 
-    Views outside the page tree (search, errors) need neither: they have the same path in
-    every language (``language_versions``), so they cost no query here.
+    The translations of the page's ancestors below the home page (its section) come in the
+    same query: the language switcher links to them where the page itself is not translated
+    (``nearest_translated_ancestor``). Views outside the page tree (search, errors) need
+    none of these: they have the same path in every language (``language_versions``), so
+    they cost no query here.
     """
     translations, homes = {}, {}
     if isinstance(page, Page) and site is not None:
-        translations, homes = live_translations(page, site.root_page)
+        sections = [ancestor for ancestor in live_ancestors(page) if ancestor.depth > 2]
+        translations, homes, *_sections = live_translations(page, site.root_page, *sections)
     elif isinstance(page, Page):
         (translations,) = live_translations(page)
     return translations, homes

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from hijridate import Gregorian
 from wagtail.models import Site
 
+from core.site_settings import site_setting
 from pagecache.registry import cached_value
 from translations.models import ArabicDigits, NumberFormattingSettings
 
@@ -35,7 +36,7 @@ def arabic_digits_for(request) -> str:
     site = Site.find_for_request(request)
     return ARABIC_DIGITS.get_or_compute(
         site.pk if site else 0,
-        compute=lambda: NumberFormattingSettings.for_request(request).arabic_digits,
+        compute=lambda: site_setting(NumberFormattingSettings, request).arabic_digits,
     )
 
 

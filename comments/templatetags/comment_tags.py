@@ -11,6 +11,7 @@ from comments.models import NAME_MAX_LENGTH, CommentSettings
 from comments.remember import COOKIE_NAME
 from comments.threads import PAGE_PARAMETER, load_discussion, requested_page
 from comments.tickets import issue_ticket
+from core.site_settings import site_setting
 from pagecache import generational
 from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_fragment, cached_value
@@ -51,7 +52,7 @@ def discussion_for(page, request):
             page,
             number,
             # Only read (one query) when there is a conversation to draw.
-            max_depth=lambda: CommentSettings.for_request(request).max_reply_depth,
+            max_depth=lambda: site_setting(CommentSettings, request).max_reply_depth,
         )
 
     if not settings.FRAGMENT_CACHE_ENABLED or getattr(request, "is_preview", False):

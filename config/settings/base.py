@@ -184,7 +184,13 @@ REPLICA_READ_YOUR_WRITES_SECONDS = env_int("DJANGO_REPLICA_READ_YOUR_WRITES_SECO
 
 # Cache: Redis where REDIS_URL is set, otherwise memory local to each process.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+# DJANGO_CACHE=off switches every cache off, to measure what a page costs with nothing kept
+# anywhere (docs/performance.md): Django's dummy cache for "default" and "renditions", no page
+# cache, no fragments, no per-process copies, and no cache generation read at all.
+CACHE_ENABLED = env_bool("DJANGO_CACHE", default=True)
+if not CACHE_ENABLED:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
@@ -205,7 +211,7 @@ CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "akhbar-renditions"}
 
 # Whole-page cache for anonymous readers (pagecache/). On by default only with Redis: a
 # per-process memory cache could not be invalidated across several server processes.
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=bool(REDIS_URL))
+PAGE_CACHE_ENABLED = CACHE_ENABLED and env_bool("DJANGO_PAGE_CACHE", default=bool(REDIS_URL))
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How many values kept under the cache generation each server process also keeps in its own
 # memory (pagecache/generational.py): whole pages, page fragments, menus.
@@ -234,11 +240,13 @@ PAGE_CACHE_IGNORED_QUERY_PARAMETERS = [
 PAGE_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True, "s_maxage": 60}
 # Whether every server process sees the same cache (Redis). Small lists that must be right the
 # moment they change (view restrictions) are only cached when it is.
-CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
+CACHE_IS_SHARED = CACHE_ENABLED and env_bool("DJANGO_CACHE_IS_SHARED", default=bool(REDIS_URL))
 # Fragments of pages (the article, its comments, the navigation) kept per cache generation
 # (pagecache/templatetags/fragment_cache.py). Like the restricted-path list they must be
 # dropped everywhere the moment content changes, so they are only kept in a shared cache.
-FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHARED)
+FRAGMENT_CACHE_ENABLED = CACHE_ENABLED and env_bool(
+    "DJANGO_FRAGMENT_CACHE", default=CACHE_IS_SHARED
+)
 # Refuse to cache anything but plain data (pagecache/generational.py: is_plain). On in
 # development and tests: a model instance in the cache is a bug that shows only under load.
 PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=False)

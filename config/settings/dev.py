@@ -9,5 +9,5 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "dev-only-insecure-key-never-use-in
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 # runserver is one process: its memory cache is shared by every request.
-CACHE_IS_SHARED = env_bool("DJANGO_CACHE_IS_SHARED", default=True)
+CACHE_IS_SHARED = CACHE_ENABLED and env_bool("DJANGO_CACHE_IS_SHARED", default=True)  # noqa: F405
 PAGE_CACHE_CHECK_VALUES = env_bool("DJANGO_PAGE_CACHE_CHECK_VALUES", default=DEBUG)

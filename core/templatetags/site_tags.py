@@ -3,7 +3,13 @@
 from django import template
 from wagtail.models import Page, Site
 
+from core.images import with_renditions
+
 register = template.Library()
+
+# ``{% image page.lead_image|with_renditions … %}``: every rendition of the image in one query
+# the first time, for all the sizes the page draws of it (core/images.py).
+register.filter("with_renditions", with_renditions)
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,8 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 from core.navigation import home_for
+from core.restrictions import private_pages
+from core.site_settings import site_setting
 from core.templatetags.navigation_tags import menu_sections
 from home.branding import SiteIdentitySettings
 from home.models import InformationPage
@@ -26,7 +28,7 @@ def site_identity(request) -> dict:
         return {"logo": None, "logo_shows_name": False, "social_links": []}
 
     def compute():
-        identity = SiteIdentitySettings.for_site(site)
+        identity = site_setting(SiteIdentitySettings, request)
         logo = None
         if identity.logo is not None:
             rendition = identity.logo.get_rendition(f"height-{LOGO_HEIGHT * 2}")
@@ -87,11 +89,15 @@ def footer_information_pages(home, request) -> list[dict]:
     def compute():
         pages = (
             InformationPage.objects.live()
-            .public()
             .child_of(home)
             .filter(show_in_footer=True, alias_of=None)
             .order_by("path")
         )
+        # Wagtail's public() would read every view restriction once more: the restricted
+        # pages the request has already read give the same rule (core/restrictions.py).
+        private = private_pages()
+        if private is not None:
+            pages = pages.exclude(private)
         return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
     return FOOTER_INFORMATION.get_or_compute(home.pk, compute=compute)

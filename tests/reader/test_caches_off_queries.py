@@ -1,0 +1,69 @@
+"""What the article, home and section pages cost with every cache off (DJANGO_CACHE=off).
+
+Nothing is kept anywhere: no page cache, no fragments, no value of pagecache/registry.py, a
+dummy default and renditions cache. Every request then draws the page from the database, as
+the first request after a publication does with nothing cached, and what it asks is what this
+counts. The counts are exact: a new query on any of these pages fails here, and a query saved
+lowers the number here too (docs/performance.md, "Every cache off").
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+# The demo newsroom on the test database (the bench's archive of 1,000 articles, with sixty
+# comments under the seed article, costs the article 22: docs/performance.md).
+ARTICLE_QUERIES = 20
+SECTION_QUERIES = 15
+# The front page reads its lead, featured, latest and each section's newest in one UNION on
+# PostgreSQL; SQLite cannot limit the parts of a UNION and reads them apart (home/front_page.py).
+HOME_QUERIES = {"postgresql": 17, "sqlite": 19}
+
+
+@pytest.fixture
+def every_cache_off(settings):
+    """The settings DJANGO_CACHE=off gives (config/settings/base.py)."""
+    settings.CACHES = {"default": DUMMY, "renditions": DUMMY}
+    settings.CACHE_ENABLED = False
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = False
+    settings.CACHE_IS_SHARED = False
+
+
+def queries_for(client, url) -> list[str]:
+    client.get(url)  # renditions made once, as on a site that has served the page before
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        sql = [query["sql"] for query in captured.captured_queries]
+    assert response.status_code == 200, url
+    return sql
+
+
+@pytest.mark.django_db
+def test_the_article_with_every_cache_off(client, demo_site, every_cache_off):
+    sql = queries_for(client, demo_site["article"].url)
+    assert len(sql) == ARTICLE_QUERIES, "\n".join(sql)
+
+
+@pytest.mark.django_db
+def test_the_home_page_with_every_cache_off(client, demo_site, every_cache_off):
+    sql = queries_for(client, demo_site["home"].url)
+    assert len(sql) == HOME_QUERIES[connection.vendor], "\n".join(sql)
+
+
+@pytest.mark.django_db
+def test_a_section_with_every_cache_off(client, demo_site, every_cache_off):
+    sql = queries_for(client, demo_site["politics"].url)
+    assert len(sql) == SECTION_QUERIES, "\n".join(sql)
+
+
+@pytest.mark.django_db
+def test_nothing_is_asked_twice_with_every_cache_off(client, demo_site, every_cache_off):
+    """Values several parts of a page need (the site, its settings, the restricted pages, the
+    menu, the sites' root paths) are read once per request even with no cache to keep them."""
+    for url in (demo_site["article"].url, demo_site["home"].url, demo_site["politics"].url):
+        sql = queries_for(client, url)
+        repeated = {query for query in sql if sql.count(query) > 1}
+        assert not repeated, f"{url}: " + "\n".join(sorted(repeated))
