@@ -19,10 +19,12 @@ import requests
 
 from bench.edge_stack import edge_stack
 from bench.server import BIN_DIR, PROJECT_DIR
+from tests import isolation
 
 POSTGRES = os.environ.get("EDGE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS = os.environ.get("EDGE_REDIS_URL", "redis://127.0.0.1:6379/6")
-VARNISH_PORT, APP_PORTS = 18630, (18631, 18632)
+REDIS = os.environ.get("EDGE_REDIS_URL") or isolation.redis_url()
+VARNISH_PORT = isolation.port(isolation.EDGE_VARNISH)
+APP_PORTS = (isolation.port(isolation.EDGE_APP_FIRST), isolation.port(isolation.EDGE_APP_SECOND))
 EDITOR, PASSWORD = "edge-editor", "edge-editor-password-0123"
 TITLE = "خبر عاجل يمر عبر الحافة"
 
@@ -68,7 +70,7 @@ def stack():
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}")
     with edge_stack(
         postgres_url=POSTGRES,
-        database="akhbar_edge_live",
+        database=isolation.database_name("akhbar_edge_live"),
         redis_url=REDIS,
         varnish_port=VARNISH_PORT,
         app_ports=APP_PORTS,

@@ -13,9 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from bench.edge_stack import varnish
+from tests import isolation
 
-VARNISH_PORT = 18620
-BACKEND_PORT = 18621
+VARNISH_PORT = isolation.port(isolation.VCL_POLICY_VARNISH)
+BACKEND_PORT = isolation.port(isolation.VCL_POLICY_BACKEND)
 PUBLIC = "public, max-age=0, must-revalidate, s-maxage=60"
 HTML = "text/html; charset=utf-8"
 

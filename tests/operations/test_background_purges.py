@@ -16,9 +16,10 @@ from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from tests import isolation
 from tests.factories import make_article
 
-PURGE_PORT = 18640
+PURGE_PORT = isolation.port(isolation.PURGE_ENDPOINT)
 
 
 class HangingPurgeEndpoint(BaseHTTPRequestHandler):
