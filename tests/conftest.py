@@ -3,6 +3,7 @@
 import pytest
 
 from demo.builder import build_demo_content
+from tests import demo_snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -40,12 +41,14 @@ def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
 
     Building it (three language trees, translations made through wagtail-localize) takes a few
     seconds; each test then runs inside a transaction that is rolled back, so every test sees
-    the same newsroom. Tests on a live server flush the database; `demo_site` rebuilds after.
+    the same newsroom. Tests on a live server flush the database; `demo_site` puts it back
+    after, from a copy saved here on PostgreSQL (tests/demo_snapshot.py), else by building it.
     """
     from django.test import override_settings
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=session_media_root):
         build_demo_content()
+        demo_snapshot.save()
 
 
 @pytest.fixture
@@ -54,8 +57,7 @@ def demo_site(db):
     from articles.models import ArticlePage, SectionPage
     from home.models import HomePage
 
-    if not HomePage.objects.filter(depth=2, locale__language_code="ar").exists():
-        build_demo_content()
+    demo_snapshot.ensure()
     home = HomePage.objects.get(depth=2, locale__language_code="ar")
     return {
         "home": home,
@@ -108,3 +110,40 @@ def without_demo_information_pages(demo_site):
 
     InformationPage.objects.filter(depth=3).delete()
     return demo_site
+
+
+# Modules that run `collectstatic` into the project's staticfiles/ and start gunicorn servers
+# that read it. Under pytest-xdist they run on one worker, one after another, so no server
+# scans the folder while another module rewrites it.
+STATICFILES_MODULES = {
+    "tests/edge/test_varnish_in_front_of_the_app.py",
+    "tests/operations/test_read_replica.py",
+    "tests/pagecache/test_two_processes.py",
+}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Groups for `pytest -n 2 --dist loadgroup` (`make test`): which tests share a worker.
+
+    Tests of a module whose module-scoped fixture starts servers or builds a database share
+    one worker, so it is built once; the modules above share one worker between them. Every
+    other test goes to whichever worker is free. xdist starts the largest groups first.
+    """
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        if module in STATICFILES_MODULES:
+            item.add_marker(pytest.mark.xdist_group("staticfiles"))
+            continue
+        fixture_defs = getattr(item, "_fixtureinfo", None)
+        scopes = (
+            {
+                definition.scope
+                for definitions in fixture_defs.name2fixturedefs.values()
+                for definition in definitions
+            }
+            if fixture_defs
+            else set()
+        )
+        if "module" in scopes:
+            item.add_marker(pytest.mark.xdist_group(module))
