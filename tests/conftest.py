@@ -41,14 +41,17 @@ def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
 
     Building it (three language trees, translations made through wagtail-localize) takes a few
     seconds; each test then runs inside a transaction that is rolled back, so every test sees
-    the same newsroom. Tests on a live server flush the database; `demo_site` puts it back
-    after, from a copy saved here on PostgreSQL (tests/demo_snapshot.py), else by building it.
+    the same newsroom. On PostgreSQL, copies saved here (tests/demo_snapshot.py) put it back
+    in a moment after a live-server test flushed the database, and give
+    `only_the_seed_article` the newsroom without its stories without deleting them each time.
     """
     from django.test import override_settings
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=session_media_root):
         build_demo_content()
-        demo_snapshot.save()
+        if demo_snapshot.supported():
+            demo_snapshot.save(demo_snapshot.DEMO)
+            demo_snapshot.save_seed_only(remove_demo_stories)
 
 
 @pytest.fixture
@@ -83,12 +86,18 @@ def fragments_off(settings):
 def only_the_seed_article(demo_site):
     """The demo newsroom without its stories: the seed article alone, as tests of listings,
     feeds and related articles count exactly what they add (rolled back after the test)."""
+    if not demo_snapshot.seed_only():
+        remove_demo_stories()
+    return demo_site
+
+
+def remove_demo_stories():
+    """Deletes the demo's stories in every language, as an editor deleting them would."""
     from wagtail.models import Page
 
     from demo.story_texts import STORIES
 
     Page.objects.filter(slug__in=[story.slug for story in STORIES]).delete()
-    return demo_site
 
 
 @pytest.fixture
@@ -113,11 +122,13 @@ def without_demo_information_pages(demo_site):
 
 
 # Modules that run `collectstatic` into the project's staticfiles/ and start gunicorn servers
-# that read it. Under pytest-xdist they run on one worker, one after another, so no server
-# scans the folder while another module rewrites it.
-STATICFILES_MODULES = {
+# that read it, or that flush the run's Redis database (tests/isolation.py). Under pytest-xdist
+# they run on one worker, one after another: no server scans staticfiles/ while another module
+# rewrites it, and no module empties Redis under another's servers.
+SHARED_SERVICE_MODULES = {
     "tests/edge/test_varnish_in_front_of_the_app.py",
     "tests/operations/test_read_replica.py",
+    "tests/operations/test_several_servers.py",
     "tests/pagecache/test_two_processes.py",
 }
 
@@ -132,8 +143,8 @@ def pytest_collection_modifyitems(config, items):
     """
     for item in items:
         module = item.nodeid.split("::", 1)[0]
-        if module in STATICFILES_MODULES:
-            item.add_marker(pytest.mark.xdist_group("staticfiles"))
+        if module in SHARED_SERVICE_MODULES:
+            item.add_marker(pytest.mark.xdist_group("shared-services"))
             continue
         fixture_defs = getattr(item, "_fixtureinfo", None)
         scopes = (

@@ -1,8 +1,8 @@
 """Ports, Redis databases and database names for tests that start servers of their own.
 
 Several runs can share a machine: pytest-xdist workers of one run, and people or CI jobs
-running checkouts side by side. Each worker takes its own block of ports, its own Redis
-database and its own database names, derived from its worker id (``PYTEST_XDIST_WORKER``);
+running checkouts side by side. Each worker takes its own block of ports and its own database
+names, derived from its worker id (``PYTEST_XDIST_WORKER``); the run takes one Redis database.
 ``TEST_PORT_BASE``, ``TEST_REDIS_DB`` and ``TEST_NAME_SUFFIX`` move a whole run elsewhere.
 """
 
@@ -28,9 +28,12 @@ def port(offset: int) -> int:
 
 
 def redis_url() -> str:
-    """The Redis database this worker's servers share and flush (never another run's)."""
-    number = int(os.environ.get("TEST_REDIS_DB", DEFAULT_REDIS_DB)) + worker_index()
-    return f"redis://127.0.0.1:6379/{number}"
+    """The Redis database the run's servers share and flush (never another run's).
+
+    One per run, not per worker: the modules that use it run on one worker, one after
+    another (SHARED_SERVICE_MODULES in tests/conftest.py), so a run needs one database only.
+    """
+    return f"redis://127.0.0.1:6379/{int(os.environ.get('TEST_REDIS_DB', DEFAULT_REDIS_DB))}"
 
 
 def database_name(base: str) -> str:
