@@ -133,9 +133,11 @@ SHARED_SERVICE_MODULES = {
 }
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Groups for `pytest -n 2 --dist loadgroup` (`make test`): which tests share a worker.
+
+    First among the hooks: pytest-xdist reads the groups in its own (last) one.
 
     Tests of a module whose module-scoped fixture starts servers or builds a database share
     one worker, so it is built once; the modules above share one worker between them. Every
