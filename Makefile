@@ -9,10 +9,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # pytest-xdist workers for the test targets: two, as CI has two cores; PYTEST_WORKERS=0 runs
-# every test in one process (as for a single test, or a debugger). `--dist loadgroup` keeps the
-# groups tests/conftest.py makes (a module's live servers, the shared Redis) on one worker.
+# every test in one process (as for a single test, or a debugger). `--dist loadfile` keeps each
+# module on one worker, so its module-scoped servers are started once. (`loadgroup` would
+# balance better, but pytest-xdist 3.8 cannot set its groups on pytest 9's test ids.)
 PYTEST_WORKERS ?= 2
-PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help

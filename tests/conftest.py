@@ -1,5 +1,7 @@
 """Fixtures shared by every test: a throwaway media folder and the demo newsroom."""
 
+import fcntl
+
 import pytest
 
 from demo.builder import build_demo_content
@@ -123,8 +125,9 @@ def without_demo_information_pages(demo_site):
 
 # Modules that run `collectstatic` into the project's staticfiles/ and start gunicorn servers
 # that read it, or that flush the run's Redis database (tests/isolation.py). Under pytest-xdist
-# they run on one worker, one after another: no server scans staticfiles/ while another module
-# rewrites it, and no module empties Redis under another's servers.
+# (`make test`: -n 2 --dist loadfile, each module on one worker) they take turns, one module at
+# a time: no server scans staticfiles/ while another module rewrites it, and no module empties
+# Redis under another's servers.
 SHARED_SERVICE_MODULES = {
     "tests/edge/test_varnish_in_front_of_the_app.py",
     "tests/operations/test_read_replica.py",
@@ -133,30 +136,19 @@ SHARED_SERVICE_MODULES = {
 }
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Groups for `pytest -n 2 --dist loadgroup` (`make test`): which tests share a worker.
+@pytest.fixture(scope="module", autouse=True)
+def shared_services_turn(request, tmp_path_factory):
+    """Holds the run's shared-services lock while one of the modules above runs.
 
-    First among the hooks: pytest-xdist reads the groups in its own (last) one.
-
-    Tests of a module whose module-scoped fixture starts servers or builds a database share
-    one worker, so it is built once; the modules above share one worker between them. Every
-    other test goes to whichever worker is free. xdist starts the largest groups first.
+    The lock file is in the run's temporary folder, which every xdist worker's folder is in.
     """
-    for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        if module in SHARED_SERVICE_MODULES:
-            item.add_marker(pytest.mark.xdist_group("shared-services"))
-            continue
-        fixture_defs = getattr(item, "_fixtureinfo", None)
-        scopes = (
-            {
-                definition.scope
-                for definitions in fixture_defs.name2fixturedefs.values()
-                for definition in definitions
-            }
-            if fixture_defs
-            else set()
-        )
-        if "module" in scopes:
-            item.add_marker(pytest.mark.xdist_group(module))
+    if request.node.nodeid not in SHARED_SERVICE_MODULES:
+        yield
+        return
+    lock_path = tmp_path_factory.getbasetemp().parent / "shared-services.lock"
+    with lock_path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

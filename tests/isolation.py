@@ -30,8 +30,8 @@ def port(offset: int) -> int:
 def redis_url() -> str:
     """The Redis database the run's servers share and flush (never another run's).
 
-    One per run, not per worker: the modules that use it run on one worker, one after
-    another (SHARED_SERVICE_MODULES in tests/conftest.py), so a run needs one database only.
+    One per run, not per worker: the modules that use it take turns, one module at a time
+    (SHARED_SERVICE_MODULES in tests/conftest.py), so a run needs one database only.
     """
     return f"redis://127.0.0.1:6379/{int(os.environ.get('TEST_REDIS_DB', DEFAULT_REDIS_DB))}"
 
