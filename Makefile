@@ -9,11 +9,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # pytest-xdist workers for the test targets: two, as CI has two cores; PYTEST_WORKERS=0 runs
-# every test in one process (as for a single test, or a debugger). `--dist loadfile` keeps each
-# module on one worker, so its module-scoped servers are started once. (`loadgroup` would
-# balance better, but pytest-xdist 3.8 cannot set its groups on pytest 9's test ids.)
+# every test in one process (as for a single test, or a debugger). Tests go out one by one in
+# pytest-django's order (rolled-back tests first, then those that empty the tables); `loadfile`
+# would break that order, and `loadgroup` cannot set its groups on pytest 9's test ids.
 PYTEST_WORKERS ?= 2
-PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS)
 BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help

@@ -125,9 +125,8 @@ def without_demo_information_pages(demo_site):
 
 # Modules that run `collectstatic` into the project's staticfiles/ and start gunicorn servers
 # that read it, or that flush the run's Redis database (tests/isolation.py). Under pytest-xdist
-# (`make test`: -n 2 --dist loadfile, each module on one worker) they take turns, one module at
-# a time: no server scans staticfiles/ while another module rewrites it, and no module empties
-# Redis under another's servers.
+# (`make test`: -n 2) they take turns, one module at a time: no server scans staticfiles/ while
+# another module rewrites it, and no module empties Redis under another's servers.
 SHARED_SERVICE_MODULES = {
     "tests/edge/test_varnish_in_front_of_the_app.py",
     "tests/operations/test_read_replica.py",
