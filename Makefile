@@ -8,6 +8,12 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for the test targets: two, as CI has two cores; PYTEST_WORKERS=0 runs
+# every test in one process (as for a single test, or a debugger). Tests go out one by one in
+# pytest-django's order (rolled-back tests first, then those that empty the tables); `loadfile`
+# would break that order, and `loadgroup` cannot set its groups on pytest 9's test ids.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS)
 BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help
@@ -51,13 +57,13 @@ serve: install ## Serve without setting anything up
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install test-tools ## Run the test suite (SQLite unless DATABASE_URL is set)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-fast: install ## The quick suite: no browser, no PostgreSQL-only and no slow tests (SQLite)
-	$(BIN)/pytest -m "not browser and not postgres and not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser and not postgres and not slow" $(PYTEST_ARGS)
 
 test-postgres: install test-tools ## Run the test suite on the local PostgreSQL
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar} $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The team's stylesheet check, kept in shared/ beside the repository (CI has a copy there too).
 CSS_NESTING_CHECK ?= ../shared/tools/css_nesting_check.py

@@ -8,10 +8,8 @@ backends.vcl (which app servers, who may purge) is written for this machine.
 
 import contextlib
 import os
-import random
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -32,38 +30,6 @@ def varnishd() -> str | None:
     return shutil.which("varnishd") or next(
         (path for path in ("/usr/sbin/varnishd",) if Path(path).exists()), None
     )
-
-
-def free_ports(count: int) -> list[int]:
-    """``count`` ports of 127.0.0.1 that nothing listens on now, found at run time.
-
-    Two runs of the edge tests on one machine (two people, or xdist workers) then do not take
-    each other's ports. ``EDGE_TEST_PORTS`` ("9200-9299") keeps them within a range, for a
-    machine whose users share out port ranges; otherwise the system picks them.
-    """
-    span = os.environ.get("EDGE_TEST_PORTS")
-    if span:
-        low, high = (int(part) for part in span.split("-"))
-        candidates = random.sample(range(low, high + 1), high - low + 1)
-    else:
-        candidates = [0] * count
-    held, found = [], []
-    try:
-        for candidate in candidates:
-            probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            try:
-                probe.bind(("127.0.0.1", candidate))
-            except OSError:
-                probe.close()
-                continue
-            held.append(probe)  # held until all are found: never the same port twice
-            found.append(probe.getsockname()[1])
-            if len(found) == count:
-                return found
-    finally:
-        for probe in held:
-            probe.close()
-    raise RuntimeError(f"no {count} free ports in {span}")
 
 
 def fresh_database(postgres_url: str, name: str) -> str:

@@ -1,8 +1,11 @@
 """Fixtures shared by every test: a throwaway media folder and the demo newsroom."""
 
+import fcntl
+
 import pytest
 
 from demo.builder import build_demo_content
+from tests import demo_snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -40,12 +43,17 @@ def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
 
     Building it (three language trees, translations made through wagtail-localize) takes a few
     seconds; each test then runs inside a transaction that is rolled back, so every test sees
-    the same newsroom. Tests on a live server flush the database; `demo_site` rebuilds after.
+    the same newsroom. On PostgreSQL, copies saved here (tests/demo_snapshot.py) put it back
+    in a moment after a live-server test flushed the database, and give
+    `only_the_seed_article` the newsroom without its stories without deleting them each time.
     """
     from django.test import override_settings
 
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=session_media_root):
         build_demo_content()
+        if demo_snapshot.supported():
+            demo_snapshot.save(demo_snapshot.DEMO)
+            demo_snapshot.save_seed_only(remove_demo_stories)
 
 
 @pytest.fixture
@@ -54,8 +62,7 @@ def demo_site(db):
     from articles.models import ArticlePage, SectionPage
     from home.models import HomePage
 
-    if not HomePage.objects.filter(depth=2, locale__language_code="ar").exists():
-        build_demo_content()
+    demo_snapshot.ensure()
     home = HomePage.objects.get(depth=2, locale__language_code="ar")
     return {
         "home": home,
@@ -81,12 +88,18 @@ def fragments_off(settings):
 def only_the_seed_article(demo_site):
     """The demo newsroom without its stories: the seed article alone, as tests of listings,
     feeds and related articles count exactly what they add (rolled back after the test)."""
+    if not demo_snapshot.seed_only():
+        remove_demo_stories()
+    return demo_site
+
+
+def remove_demo_stories():
+    """Deletes the demo's stories in every language, as an editor deleting them would."""
     from wagtail.models import Page
 
     from demo.story_texts import STORIES
 
     Page.objects.filter(slug__in=[story.slug for story in STORIES]).delete()
-    return demo_site
 
 
 @pytest.fixture
@@ -108,3 +121,33 @@ def without_demo_information_pages(demo_site):
 
     InformationPage.objects.filter(depth=3).delete()
     return demo_site
+
+
+# Modules that run `collectstatic` into the project's staticfiles/ and start gunicorn servers
+# that read it, or that flush the run's Redis database (tests/isolation.py). Under pytest-xdist
+# (`make test`: -n 2) they take turns, one module at a time: no server scans staticfiles/ while
+# another module rewrites it, and no module empties Redis under another's servers.
+SHARED_SERVICE_MODULES = {
+    "tests/edge/test_varnish_in_front_of_the_app.py",
+    "tests/operations/test_read_replica.py",
+    "tests/operations/test_several_servers.py",
+    "tests/pagecache/test_two_processes.py",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_services_turn(request, tmp_path_factory):
+    """Holds the run's shared-services lock while one of the modules above runs.
+
+    The lock file is in the run's temporary folder, which every xdist worker's folder is in.
+    """
+    if request.node.nodeid not in SHARED_SERVICE_MODULES:
+        yield
+        return
+    lock_path = tmp_path_factory.getbasetemp().parent / "shared-services.lock"
+    with lock_path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -53,6 +53,9 @@ def menu_sections(home, request) -> list[dict]:
             .child_of(home)
             # Untranslated copies (aliases) of Arabic sections stay out of other menus.
             .filter(alias_of=None)
+            # The editors' order is the tree's; without it PostgreSQL returns the rows as they
+            # lie on disk, which an update or a restored copy reorders.
+            .order_by("path")
         ]
 
     return NAVIGATION.get_or_compute(home.pk, compute=compute)

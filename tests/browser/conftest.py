@@ -74,9 +74,9 @@ def screenshot():
 @pytest.fixture
 def live_demo_site(transactional_db, live_server):
     """The demo newsroom behind a live server, with absolute URLs ready for the browser."""
-    from demo.builder import build_demo_content
+    from tests import demo_snapshot
 
-    build_demo_content()
+    demo_snapshot.ensure()
     from articles.models import ArticlePage, SectionPage
     from home.models import HomePage
 

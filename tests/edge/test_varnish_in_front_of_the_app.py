@@ -8,8 +8,9 @@ section's pages and unrelated articles stay cached, in Varnish and in the app; t
 previews, POSTs and responses that set a cookie are never kept; campaign links share one
 copy; readers get compressed pages.
 
-Ports are found free at run time (EDGE_TEST_PORTS confines them to a range), the database is
-EDGE_DATABASE and Redis EDGE_REDIS_URL, so two runs on one machine keep apart.
+Ports, the database and the Redis database come from tests/isolation.py (per xdist worker,
+movable per run with TEST_PORT_BASE, TEST_NAME_SUFFIX, TEST_REDIS_DB; EDGE_DATABASE and
+EDGE_REDIS_URL override the last two), so two runs on one machine keep apart.
 """
 
 import gzip
@@ -22,12 +23,13 @@ import psycopg
 import pytest
 import requests
 
-from bench.edge_stack import edge_stack, free_ports
+from bench.edge_stack import edge_stack
 from bench.server import BIN_DIR, PROJECT_DIR
+from tests import isolation
 
 POSTGRES = os.environ.get("EDGE_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS = os.environ.get("EDGE_REDIS_URL", "redis://127.0.0.1:6379/6")
-DATABASE = os.environ.get("EDGE_DATABASE", "akhbar_edge_live")
+REDIS = os.environ.get("EDGE_REDIS_URL") or isolation.redis_url()
+DATABASE = os.environ.get("EDGE_DATABASE") or isolation.database_name("akhbar_edge_live")
 EDITOR, PASSWORD = "edge-editor", "edge-editor-password-0123"
 TITLE = "خبر عاجل يمر عبر الحافة"
 
@@ -76,7 +78,11 @@ def postgres_reachable() -> bool:
 def stack():
     if not postgres_reachable():
         pytest.skip(f"PostgreSQL is not reachable at {POSTGRES}")
-    varnish_port, *app_ports = free_ports(3)
+    varnish_port = isolation.port(isolation.EDGE_VARNISH)
+    app_ports = [
+        isolation.port(isolation.EDGE_APP_FIRST),
+        isolation.port(isolation.EDGE_APP_SECOND),
+    ]
     with edge_stack(
         postgres_url=POSTGRES,
         database=DATABASE,

@@ -12,9 +12,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.edge_stack import free_ports, varnish
+from bench.edge_stack import varnish
+from tests import isolation
 
-VARNISH_PORT, BACKEND_PORT = free_ports(2)
+VARNISH_PORT = isolation.port(isolation.VCL_POLICY_VARNISH)
+BACKEND_PORT = isolation.port(isolation.VCL_POLICY_BACKEND)
 PUBLIC = "public, max-age=0, must-revalidate, s-maxage=60"
 HTML = "text/html; charset=utf-8"
 

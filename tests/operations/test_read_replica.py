@@ -9,6 +9,7 @@ and a headline changed on the primary alone: the replica still has the old one.
 import json
 import re
 import subprocess
+import tempfile
 import time
 
 import psycopg
@@ -18,6 +19,7 @@ from django.db import connection
 
 from bench.edge_stack import app_server, flush_redis, fresh_database, prepare_site
 from bench.server import BIN_DIR, PROJECT_DIR, production_environment
+from tests import isolation
 from tests.operations.streaming_replica import streaming_replica, tools_available
 
 pytestmark = [
@@ -29,9 +31,11 @@ pytestmark = [
 ]
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
-REDIS = "redis://127.0.0.1:6379/6"
-DATABASE = "akhbar_edge_replica"
-REPLICA_PORT, TOLERANT_PORT, STRICT_PORT = 18650, 18651, 18652
+REDIS = isolation.redis_url()
+DATABASE = isolation.database_name("akhbar_edge_replica")
+REPLICA_PORT = isolation.port(isolation.REPLICA)
+TOLERANT_PORT = isolation.port(isolation.REPLICA_TOLERANT_APP)
+STRICT_PORT = isolation.port(isolation.REPLICA_STRICT_APP)
 EDITOR, PASSWORD = "replica-editor", "replica-editor-password-0123"
 KNOWN_READER = "known-reader@example.com"
 
@@ -90,7 +94,12 @@ def servers():
     database_url = fresh_database(POSTGRES, DATABASE)
     flush_redis(REDIS)
     base = production_environment(database_url, redis_url=REDIS, page_cache=False)
-    base.update({"DJANGO_FRAGMENT_CACHE": "0", "DJANGO_MEDIA_ROOT": "/tmp/akhbar-replica-media"})
+    base.update(
+        {
+            "DJANGO_FRAGMENT_CACHE": "0",
+            "DJANGO_MEDIA_ROOT": tempfile.mkdtemp(prefix="akhbar-replica-media-"),
+        }
+    )
     prepare_site(base)
     seed = json.loads(
         subprocess.run(

@@ -10,9 +10,10 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from tests import isolation
 from tests.project.test_deployment import PROJECT_DIR, REAL_LOOKING_ENVIRONMENT, run_manage
 
-SHARED_REDIS = "redis://127.0.0.1:6379/6"
+SHARED_REDIS = isolation.redis_url()
 
 
 def in_another_process(code: str, environment: dict) -> str:

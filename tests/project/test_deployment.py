@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests import isolation
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 REAL_LOOKING_ENVIRONMENT = {
@@ -136,7 +138,7 @@ def test_gunicorn_lets_the_longest_search_and_more_reach_the_site():
     assert "--config config/gunicorn.py" in start
     assert '"--limit-request-line",\n            str(LIMIT_REQUEST_LINE)' in bench
 
-    port = 18731
+    port = isolation.port(isolation.DEPLOYMENT_GUNICORN)
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
