@@ -27,7 +27,7 @@ WIDTHS = (375, 1280)
 LANGUAGES = ("ar", "fr")
 MODERATOR_PASSWORD = "screenshots-only-password"  # noqa: S105 -- a throwaway database
 EAGER_IMAGES = "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
-ALL_IMAGES_LOADED = "[...document.images].every(image => image.complete)"
+ALL_IMAGES_LOADED = "() => [...document.images].every(image => image.complete)"
 
 SETUP = """
 import django
