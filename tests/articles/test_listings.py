@@ -33,6 +33,7 @@ def queries_for(client, url):
     return len(captured)
 
 
+@pytest.mark.slow  # builds many articles: the full suite runs it, make test-fast does not
 @pytest.mark.django_db
 @pytest.mark.parametrize("page_name", ["home", "section"])
 def test_listing_queries_do_not_grow_with_the_number_of_articles(

@@ -213,6 +213,7 @@ def queries_for(client, url):
     return len(queries), soup_of(response)
 
 
+@pytest.mark.slow  # writes 500 comments: the full suite runs it, make test-fast does not
 @pytest.mark.django_db
 @pytest.mark.parametrize("fragments_cached", [False, True], ids=["rendered", "cached"])
 def test_five_hundred_threaded_comments_take_as_many_queries_as_five(

@@ -30,6 +30,7 @@ MADE_UP = [
 KEPT_CONTENT = (":pagecache:", ":fragment:", ":discussion:")
 
 
+@pytest.mark.slow  # hundreds of requests: the full suite runs it, make test-fast does not
 @pytest.mark.django_db
 @pytest.mark.parametrize("parameter", ["page", "comments_page"])
 def test_made_up_page_numbers_add_nothing_to_the_cache(client, demo_site, page_cache, parameter):

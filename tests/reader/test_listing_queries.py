@@ -36,6 +36,7 @@ def listing_urls(home, section, author):
     }
 
 
+@pytest.mark.slow  # builds 200 articles: the full suite runs it, make test-fast does not
 @pytest.mark.django_db
 def test_listing_queries_are_the_same_with_10_and_200_articles(client, demo_site, fragments_off):
     home = demo_site["home"]
