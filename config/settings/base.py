@@ -162,6 +162,15 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+# PostgreSQL: parameters bound by the server, and a statement run twice on a connection is
+# prepared, so it is planned once per connection instead of at every request. Planning the
+# article's routing query (six joined tables) took longer than running it (docs/performance.md,
+# "Prepared statements"). Off behind PgBouncer in transaction pooling mode, which cannot keep a
+# connection's prepared statements.
+PREPARED_STATEMENTS = env_bool("DJANGO_DB_PREPARED_STATEMENTS", default=True)
+PREPARED_STATEMENT_OPTIONS = {"server_side_binding": True, "prepare_threshold": 2}
+if PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(PREPARED_STATEMENT_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A streaming replica for anonymous readers' pages (operations/replica.py): used only while it
@@ -174,6 +183,8 @@ if REPLICA_DATABASE_URL:
         conn_health_checks=True,
     )
     DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    if PREPARED_STATEMENTS:
+        DATABASES["replica"]["OPTIONS"].update(PREPARED_STATEMENT_OPTIONS)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["operations.replica.ReplicaRouter"]
 REPLICA_MAX_LAG_SECONDS = env_int("DJANGO_REPLICA_MAX_LAG_SECONDS", 5)
