@@ -42,21 +42,17 @@ def queries_for(client, url) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_the_article_with_every_cache_off(client, demo_site, every_cache_off):
-    sql = queries_for(client, demo_site["article"].url)
-    assert len(sql) == ARTICLE_QUERIES, "\n".join(sql)
-
-
-@pytest.mark.django_db
-def test_the_home_page_with_every_cache_off(client, demo_site, every_cache_off):
-    sql = queries_for(client, demo_site["home"].url)
-    assert len(sql) == HOME_QUERIES[connection.vendor], "\n".join(sql)
-
-
-@pytest.mark.django_db
-def test_a_section_with_every_cache_off(client, demo_site, every_cache_off):
-    sql = queries_for(client, demo_site["politics"].url)
-    assert len(sql) == SECTION_QUERIES, "\n".join(sql)
+@pytest.mark.parametrize("page", ["article", "home", "politics"])
+def test_a_page_with_every_cache_off_asks_a_fixed_number_of_queries(
+    client, demo_site, every_cache_off, page
+):
+    expected = {
+        "article": ARTICLE_QUERIES,
+        "home": HOME_QUERIES[connection.vendor],
+        "politics": SECTION_QUERIES,
+    }[page]
+    sql = queries_for(client, demo_site[page].url)
+    assert len(sql) == expected, "\n".join(sql)
 
 
 @pytest.mark.django_db
