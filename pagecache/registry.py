@@ -70,12 +70,14 @@ class CachedValue:
     def write(self, key: str, value) -> None:
         generational.write(key, value, self.per_process)
 
-    def get_or_compute(self, *parts, compute):
+    def get_or_compute(self, *parts, compute, still_good=None):
         """The value for ``parts`` in this generation, computed on its first use only.
 
         Within a request it is also remembered for the rest of that request, so a value several
         parts of a page ask for (the restricted pages, the menu, the site's settings) costs one
         cache read, or one computation where nothing is cached (DJANGO_CACHE=off).
+        ``still_good(value)``, when given, says whether a kept value may still be served (one
+        that goes stale with time rather than with a change): if not, it is computed afresh.
         """
         key = self.key(*parts)
         memo = request_memo()
@@ -83,6 +85,8 @@ class CachedValue:
         value = remembered.get(key, generational.MISSING)
         if value is generational.MISSING:
             value = self.read(key, generational.MISSING)
+        if value is not generational.MISSING and still_good is not None and not still_good(value):
+            value = generational.MISSING
         if value is generational.MISSING:
             value = compute()
             self.write(key, value)

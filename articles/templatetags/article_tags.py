@@ -121,16 +121,20 @@ def breaking_news(context):
     # Shown on every page, so kept until the next content change (pagecache/): an article only
     # enters the strip by a publication, which starts a new generation. It leaves it without
     # one when it is no longer recent, so the kept value also says until when it holds.
-    key = BREAKING_NEWS.key(home.pk)
-    kept = BREAKING_NEWS.read(key)
-    if kept is None or (kept["until"] is not None and time.time() >= kept["until"]):
+
+    def newest_breaking():
         article = ArticlePage.objects.breaking_now().descendant_of(home).first()
         until = None
         if article is not None:
             recent_for = timedelta(hours=settings.BREAKING_NEWS_HOURS)
             until = (article.publication_date + recent_for).timestamp()
-        kept = {"article": snapshot(article), "until": until}
-        BREAKING_NEWS.write(key, kept)
+        return {"article": snapshot(article), "until": until}
+
+    kept = BREAKING_NEWS.get_or_compute(
+        home.pk,
+        compute=newest_breaking,
+        still_good=lambda kept: kept["until"] is None or time.time() < kept["until"],
+    )
     return {"article": rebuild(kept["article"])}
 
 
