@@ -5,13 +5,15 @@ the root pages' translations, two queries, kept in the default cache. Wagtail al
 on the request, but only when the request is passed along (``pageurl`` in a template whose
 context has it): ``page.url``, ``get_url()`` and tags without the request ask again, which
 costs those two queries each time the cache cannot answer (DJANGO_CACHE=off, a cache just
-emptied). Here ``Page._get_site_root_paths`` keeps them in the request's memo
-(pagecache/store.py: ``request_scope``) as well, for every page object of the request, specific
-or not. tests/upgrading/test_wagtail_site_root_paths.py guards the Wagtail method replaced.
+emptied). Here ``Page._get_site_root_paths`` takes them, within a request, from the site
+directory the request has read already (core/site_directory.py), and keeps them in the
+request's memo (pagecache/store.py: ``request_scope``) for every page object of the request,
+specific or not. tests/upgrading/test_wagtail_site_root_paths.py guards the Wagtail method replaced.
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from core.site_directory import site_directory
 from pagecache.store import request_memo
 
 MEMO_KEY = "site_root_paths"
@@ -26,7 +28,7 @@ def site_root_paths_once_per_request(upstream):
         if paths is None and cache_object is not None:
             paths = getattr(cache_object, "_wagtail_cached_site_root_paths", None)
         if paths is None:
-            paths = Site.get_site_root_paths()
+            paths = site_directory().root_paths()
         memo[MEMO_KEY] = paths
         if cache_object is not None:
             cache_object._wagtail_cached_site_root_paths = paths

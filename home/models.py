@@ -22,6 +22,7 @@ from articles.models import ArticlePage, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
+from core.site_directory import site_directory
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
 from pagecache import keys
@@ -97,13 +98,15 @@ class HomePage(
             own_locale = self._state.fields_cache.get("locale")  # loaded with the site's root
             if own_locale is not None and own_locale.language_code == code:
                 return None
-            translation = (
-                HomePage.objects.filter(
+            if not code:
+                translation = None
+            elif any(home.pk == self.pk for home in site_directory().homes):
+                # A site's home page: its translations came with the site (no query).
+                translation = site_directory().translation_of(self, code)
+            else:
+                translation = HomePage.objects.filter(
                     translation_key=self.translation_key, locale__language_code=code
                 ).first()
-                if code
-                else None
-            )
             if translation is None:  # no such locale or translation: Wagtail's own answer
                 localized = super(HomePage, self).localized
             else:

@@ -11,18 +11,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
-from wagtail.models import Site
 
 from pagecache import generational, keys, store
 from pagecache.client_address import client_ip
 from pagecache.registry import cached_value
-from pagecache.snapshots import rebuild, snapshot
 
 PAGES = cached_value("page")
-SITES = cached_value("site")
 
 # Page numbers: of a listing (?page=), of an article's conversation (?comments_page=) and of
 # the sitemap (?p=, core/views.py).
@@ -202,39 +198,3 @@ class AnonymousPageCacheMiddleware:
                 response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
-
-
-class CachedSiteMiddleware:
-    """Finds the request's Wagtail site (and its home page) in the cache, not the database.
-
-    Wagtail looks the site up by host name on every request, then loads the root page's
-    specific model to start routing. Both change only when a site or a page is saved and
-    published, which starts a new cache generation, so they are kept under the generation,
-    as field values: each request gets its own Site and root page, rebuilt from them.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
-            return self.get_response(request)  # the admin: Wagtail's own lookup is enough
-        key = SITES.key(request._get_raw_host(), request.get_port())
-        found = SITES.read(key)
-        if found is None:
-            try:
-                site = Site.find_for_request(request)
-                if site is not None:
-                    # The specific root page with its locale, in one query: routing starts
-                    # from its version in the reader's language (home/models.py: localized).
-                    root = site.root_page
-                    model = root.specific_class or type(root)
-                    site.root_page = model.objects.select_related("locale").get(pk=root.pk)
-                    SITES.write(key, snapshot(site))
-            except DatabaseError:
-                # Left to the view, whose failure DatabaseOutageMiddleware turns into a 503.
-                return self.get_response(request)
-        else:
-            site = rebuild(found)
-        request._wagtail_site = site
-        return self.get_response(request)

@@ -1,6 +1,6 @@
 """Every value kept under the cache generation, named once, with its owner and what it holds.
 
-A value is cached through its entry here and nowhere else: ``cached_value("navigation")``
+A value is cached through its entry here and nowhere else: ``cached_value("home-children")``
 gives the entry, whose ``key``, ``read``, ``write`` and ``get_or_compute`` put the current
 generation into the key (pagecache/store.py). Asking for a name that is not listed is an
 error, and tests/pagecache/test_registry.py fails when code or a template keys a value some
@@ -112,10 +112,11 @@ REGISTRY: dict[str, CachedValue] = {
             depends_on=EVERYTHING,
         ),
         CachedValue(
-            "site",
-            owner="pagecache.middleware",
-            holds="the request's Wagtail site and its root page, as field values (snapshots)",
-            depends_on=("sites", "pages", "locales"),
+            "sites",
+            owner="core.site_directory",
+            holds="every Wagtail site with its settings and root page, and the root pages' "
+            "translations, as field values (snapshots)",
+            depends_on=("sites", "settings", "pages", "locales"),
         ),
         CachedValue(
             "localized-home",
@@ -131,9 +132,10 @@ REGISTRY: dict[str, CachedValue] = {
             depends_on=("pages",),
         ),
         CachedValue(
-            "navigation",
-            owner="core.templatetags.navigation_tags",
-            holds="the menu's sections: dicts of title, URL and tree path",
+            "home-children",
+            owner="home.chrome",
+            holds="a home page's children for the menu and the footer: dicts of title, URL, "
+            "tree path and where each is listed",
             depends_on=("pages", "restrictions"),
         ),
         CachedValue(
@@ -205,12 +207,6 @@ REGISTRY: dict[str, CachedValue] = {
             owner="home.templatetags.branding_tags",
             holds="the logo's rendition (URL, width, height) and the social links, as dicts",
             depends_on=("settings",),
-        ),
-        CachedValue(
-            "footer-information",
-            owner="home.templatetags.branding_tags",
-            holds="a home page's information pages for the footer: dicts of title and URL",
-            depends_on=("pages", "restrictions"),
         ),
         fragment("head", "templates/base.html", "title, description, alternates, feeds"),
         fragment("languages", "templates/base.html", "the language switcher"),

@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "core.output.ControlCharacterFreeOutputMiddleware",
     "operations.replica.ReplicaReadsMiddleware",
     "core.middleware.DatabaseOutageMiddleware",
-    "pagecache.middleware.CachedSiteMiddleware",
+    "core.site_directory.CurrentSiteMiddleware",
     "pagecache.surrogate_keys.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,21 +1,21 @@
-"""The masthead (logo and name) and the footer (sections, feeds, social links) of every page."""
+"""The masthead (logo and name), the section menu and the footer (sections, feeds, social
+links) of every page."""
 
 from django import template
 from django.templatetags.static import static
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.navigation import home_for
-from core.restrictions import private_pages
 from core.site_settings import site_setting
-from core.templatetags.navigation_tags import menu_sections
 from home.branding import SiteIdentitySettings
-from home.models import InformationPage
+from home.chrome import footer_information_pages, menu_sections
 from pagecache.registry import cached_value
 
 register = template.Library()
 
 SITE_IDENTITY = cached_value("site-identity")
-FOOTER_INFORMATION = cached_value("footer-information")
+
+SECTION_DEPTH = 3  # root, home page, section
 
 LOGO_HEIGHT = 64
 DEFAULT_LOGO = "img/logo.svg"
@@ -83,21 +83,21 @@ def site_footer(context):
     }
 
 
-def footer_information_pages(home, request) -> list[dict]:
-    """The home page's information pages marked for the footer, kept for the generation."""
-
-    def compute():
-        pages = (
-            InformationPage.objects.live()
-            .child_of(home)
-            .filter(show_in_footer=True, alias_of=None)
-            .order_by("path")
-        )
-        # Wagtail's public() would read every view restriction once more: the restricted
-        # pages the request has already read give the same rule (core/restrictions.py).
-        private = private_pages()
-        if private is not None:
-            pages = pages.exclude(private)
-        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
-
-    return FOOTER_INFORMATION.get_or_compute(home.pk, compute=compute)
+@register.inclusion_tag("navigation/section_nav.html", takes_context=True)
+def section_navigation(context):
+    """The live sections of the current language's home page, in the editors' order."""
+    request = context.get("request")
+    current = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    # Pages outside the tree (search, errors) get the site root in the reader's language.
+    home = home_for(current, request)
+    sections = menu_sections(home, request) if home else []
+    return {
+        "home": home,
+        "current": current,
+        "sections": sections,
+        "current_section_path": current.path[: Page.steplen * SECTION_DEPTH]
+        if isinstance(current, Page)
+        else "",
+        "site_name": site.site_name if site and site.site_name else None,
+    }

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 def test_the_raw_host_is_the_host_header_unvalidated():
     request = RequestFactory().get("/ar/", HTTP_HOST="not-allowed.example:8443")
     assert request._get_raw_host() == "not-allowed.example:8443", (
-        "Django's _get_raw_host changed: revisit CachedSiteMiddleware (docs/upgrading.md)"
+        "Django's _get_raw_host changed: revisit CurrentSiteMiddleware "
+        "(core/site_directory.py, docs/upgrading.md)"
     )
     assert request.get_port() == "80"

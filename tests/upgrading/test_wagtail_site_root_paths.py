@@ -26,10 +26,13 @@ def test_wagtail_builds_every_page_url_from_site_root_paths():
 
 
 def test_within_a_request_the_root_paths_are_read_once_for_every_page(settings, demo_site):
+    """With nothing cached (DJANGO_CACHE=off), a request reads the sites as Wagtail would,
+    once, however many page URLs it builds (they come with the site directory)."""
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
         "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
+    settings.CACHE_ENABLED = False
     article, section, home = demo_site["article"], demo_site["politics"], demo_site["home"]
     plain_page = Page.objects.get(pk=article.pk)  # not specific: Wagtail's own class
     with request_scope(), CaptureQueriesContext(connection) as captured:
