@@ -1,6 +1,6 @@
 """Every value kept under the cache generation, named once, with its owner and what it holds.
 
-A value is cached through its entry here and nowhere else: ``cached_value("home-children")``
+A value is cached through its entry here and nowhere else: ``cached_value("site-chrome")``
 gives the entry, whose ``key``, ``read``, ``write`` and ``get_or_compute`` put the current
 generation into the key (pagecache/store.py). Asking for a name that is not listed is an
 error, and tests/pagecache/test_registry.py fails when code or a template keys a value some
@@ -132,10 +132,11 @@ REGISTRY: dict[str, CachedValue] = {
             depends_on=("pages",),
         ),
         CachedValue(
-            "home-children",
+            "site-chrome",
             owner="home.chrome",
-            holds="a home page's children for the menu and the footer: dicts of title, URL, "
-            "tree path and where each is listed",
+            holds="what a home page's chrome lists: the menu's and the footer's children (dicts "
+            "of title, URL, tree path, where listed), the newest breaking article (a dict) or "
+            "None, and the time it stops being recent (read afresh from then on)",
             depends_on=("pages", "restrictions"),
         ),
         CachedValue(
@@ -143,15 +144,6 @@ REGISTRY: dict[str, CachedValue] = {
             owner="core.restrictions",
             holds="(page id, tree path) of every page with a view restriction of its own",
             depends_on=("restrictions", "pages"),
-        ),
-        CachedValue(
-            "breaking-news",
-            owner="articles.templatetags.article_tags",
-            holds=(
-                "the newest breaking article of a tree, as field values, or None, and the "
-                "time it stops being recent (read afresh from then on)"
-            ),
-            depends_on=("pages",),
         ),
         CachedValue(
             "listing-count",

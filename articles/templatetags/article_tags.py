@@ -1,25 +1,20 @@
 """Links from an article to its archives, and the plain share links under it."""
 
 import json
-import time
-from datetime import timedelta
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles import readership
-from articles.models import ArticlePage
 from articles.structured_data import news_article
 from core.archives import archive_url
 from core.images import with_renditions
 from core.navigation import home_for
 from core.templatetags.site_tags import site_absolute_url
 from pagecache.registry import cached_value
-from pagecache.snapshots import rebuild, snapshot
 
 register = template.Library()
 
@@ -108,34 +103,7 @@ def article_json_ld(context, article):
     )
 
 
-BREAKING_NEWS = cached_value("breaking-news")
 MOST_READ = cached_value("most-read")
-
-
-@register.inclusion_tag("components/breaking_news.html", takes_context=True)
-def breaking_news(context):
-    """The newest recent breaking article in the reader's tree, if there is one."""
-    home = home_for(context.get("page"), context.get("request"))
-    if home is None:
-        return {}
-    # Shown on every page, so kept until the next content change (pagecache/): an article only
-    # enters the strip by a publication, which starts a new generation. It leaves it without
-    # one when it is no longer recent, so the kept value also says until when it holds.
-
-    def newest_breaking():
-        article = ArticlePage.objects.breaking_now().descendant_of(home).first()
-        until = None
-        if article is not None:
-            recent_for = timedelta(hours=settings.BREAKING_NEWS_HOURS)
-            until = (article.publication_date + recent_for).timestamp()
-        return {"article": snapshot(article), "until": until}
-
-    kept = BREAKING_NEWS.get_or_compute(
-        home.pk,
-        compute=newest_breaking,
-        still_good=lambda kept: kept["until"] is None or time.time() < kept["until"],
-    )
-    return {"article": rebuild(kept["article"])}
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,5 @@
-"""The masthead (logo and name), the section menu and the footer (sections, feeds, social
-links) of every page."""
+"""The chrome of every page: the masthead (logo and name), the section menu, the breaking-news
+strip and the footer (sections, feeds, social links)."""
 
 from django import template
 from django.templatetags.static import static
@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from core.navigation import home_for
 from core.site_settings import site_setting
 from home.branding import SiteIdentitySettings
-from home.chrome import footer_information_pages, menu_sections
+from home.chrome import breaking_article, footer_information_pages, menu_sections
 from pagecache.registry import cached_value
 
 register = template.Library()
@@ -101,3 +101,11 @@ def section_navigation(context):
         else "",
         "site_name": site.site_name if site and site.site_name else None,
     }
+
+
+@register.inclusion_tag("components/breaking_news.html", takes_context=True)
+def breaking_news(context):
+    """The newest recent breaking article in the reader's tree, if there is one."""
+    request = context.get("request")
+    home = home_for(context.get("page"), request)
+    return {"article": breaking_article(home, request) if home else None}

@@ -1,13 +1,15 @@
-"""The menu and the footer list the home page's children, read together in one query."""
+"""The menu, the footer and the breaking-news strip list the home page's tree: one query."""
 
 import pytest
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from core.restrictions import restricted_pages
-from home.chrome import footer_information_pages, home_children, menu_sections
+from home.chrome import breaking_article, footer_information_pages, menu_sections
 from home.models import InformationPage
 from pagecache.store import request_scope
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +32,7 @@ def add_information_page(home, slug, *, in_menu, in_footer):
     return page
 
 
-def test_menu_and_footer_cost_one_query_together(
+def test_menu_footer_and_breaking_news_cost_one_query_together(
     demo_site, nothing_cached, django_assert_num_queries
 ):
     home = demo_site["home"]
@@ -44,22 +46,31 @@ def test_menu_and_footer_cost_one_query_together(
         with django_assert_num_queries(1):
             menu = menu_sections(home, request)
             footer = footer_information_pages(home, request)
-            home_children(home, request)
+            breaking = breaking_article(home, request)
     assert demo_site["politics"].title in [entry["title"] for entry in menu]
     assert len(footer) == 4  # the demo's four information pages (about, contact, ...)
+    assert breaking is None  # the demo has no recent breaking article
 
 
 def test_each_list_takes_only_what_it_shows(demo_site, nothing_cached):
+    """A page in the menu only, in the footer only, in neither or private, and a breaking
+    article: each where it belongs, and the breaking article in no list."""
     home = demo_site["home"]
     footer_only = add_information_page(home, "footer-only", in_menu=False, in_footer=True)
     menu_only = add_information_page(home, "menu-only", in_menu=True, in_footer=False)
     hidden = add_information_page(home, "nowhere", in_menu=False, in_footer=False)
     private = add_information_page(home, "private", in_menu=True, in_footer=True)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
+    breaking = make_article(
+        demo_site["politics"], title="عاجل", breaking_news=True, publication_date=timezone.now()
+    )
     request = RequestFactory().get(home.url)
     with request_scope():
         menu = [entry["title"] for entry in menu_sections(home, request)]
         footer = [entry["title"] for entry in footer_information_pages(home, request)]
+        strip = breaking_article(home, request)
+    assert strip["pk"] == breaking.pk and strip["url"] == breaking.url
+    assert breaking.title not in menu + footer
     assert menu_only.title in menu and footer_only.title not in menu
     assert footer_only.title in footer and menu_only.title not in footer
     assert hidden.title not in menu + footer

@@ -118,7 +118,7 @@ def test_an_unlisted_value_or_fragment_is_refused():
 
 def test_a_model_instance_is_refused_by_the_cache(db, demo_site):
     with pytest.raises(TypeError, match="plain data"):
-        cached_value("home-children").get_or_compute(1, compute=lambda: [demo_site["politics"]])
+        cached_value("site-chrome").get_or_compute(1, compute=lambda: [demo_site["politics"]])
 
 
 @pytest.mark.django_db

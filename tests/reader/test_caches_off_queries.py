@@ -15,11 +15,11 @@ DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # The demo newsroom on the test database (the bench's archive of 1,000 articles, with sixty
 # comments under the seed article, costs the article 22: docs/performance.md).
-ARTICLE_QUERIES = 16
-SECTION_QUERIES = 11
+ARTICLE_QUERIES = 15
+SECTION_QUERIES = 10
 # The front page reads its lead, featured, latest and each section's newest in one UNION on
 # PostgreSQL; SQLite cannot limit the parts of a UNION and reads them apart (home/front_page.py).
-HOME_QUERIES = {"postgresql": 13, "sqlite": 15}
+HOME_QUERIES = {"postgresql": 12, "sqlite": 14}
 
 
 @pytest.fixture
