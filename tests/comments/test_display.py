@@ -266,3 +266,31 @@ def test_the_comments_ask_as_many_queries_for_five_comments_as_for_many_pages_of
     # Page 1 holds the first 50 conversations, page 2 the last 5, each with its two replies.
     assert len(many_soup.select(".comment")) == (150 if comments_page == 1 else 15)
     assert text_of(many_soup.select_one(".comments__title")) == "165 تعليقًا"
+
+
+@pytest.mark.django_db
+def test_reply_links_keep_the_comment_page_and_say_whom_they_answer(client, article):
+    comments = [make_comment(article) for _ in range(51)]
+    last = make_comment(article, author_name='Jean "<JD>"')
+    soup = soup_of(client.get(article.url + "?comments_page=2"))
+    shown = soup.select_one(f"#comment-{last.pk}")
+    reply = shown.select_one(".comment__reply")
+    assert reply["href"] == f"{article.url}?comments_page=2&reply_to={last.pk}#respond"
+    assert reply["data-reply-to"] == str(last.pk)
+    assert text_of(reply.select_one(".visually-hidden")) == 'على Jean "<JD>"'
+    assert text_of(shown.select_one(".comment__author bdi")) == 'Jean "<JD>"'
+    assert shown.select_one(".comment__author a") is None  # no address given
+    assert shown.select_one(".comment")["aria-labelledby"] == f"comment-{last.pk}-author"
+    first_page = soup_of(client.get(article.url))
+    href = first_page.select_one(f"#comment-{comments[0].pk} .comment__reply")["href"]
+    assert href == f"{article.url}?reply_to={comments[0].pk}#respond"
+
+
+@pytest.mark.django_db
+def test_a_closed_conversation_shows_its_comments_without_reply_links(client, article):
+    comment = make_comment(article)
+    type(article).objects.filter(pk=article.pk).update(comments_open=False)
+    soup = soup_of(client.get(article.url))
+    assert soup.select_one(f"#comment-{comment.pk} .comment__body") is not None
+    assert soup.select(".comment__reply") == []
+    assert text_of(soup.select_one(".comments__closed")) == "التعليقات مغلقة."
