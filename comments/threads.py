@@ -1,7 +1,7 @@
 """The approved conversation under an article, in a fixed number of queries however long it is.
 
 Threads are laid out as a flat list of events (open a comment, open its replies, close them...)
-so the template draws nested lists without recursive includes.
+so nested lists are drawn in one pass (comments/display.py), without recursion.
 """
 
 from dataclasses import dataclass, field

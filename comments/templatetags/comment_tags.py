@@ -29,8 +29,8 @@ def reader_discussion(context, page):
     It changes only when a comment is approved, removed or edited, or a comment setting is,
     which all start a new cache generation (pagecache/), so the loaded conversation is kept
     in the cache under the generation: a discussion costs one cache read, not its one or two
-    queries (comments/threads.py). It is looked up only when something uses it: a page whose comment fragments
-    are all cached needs nothing. Previews load it afresh.
+    queries (comments/threads.py). It is looked up only when something uses it: a page whose
+    comment fragments are all cached needs nothing. Previews load it afresh.
     """
     request = context["request"]
     per_request = request.__dict__.setdefault("_reader_discussions", {})
