@@ -1,13 +1,14 @@
 """The approved conversation under an article, in a fixed number of queries however long it is.
 
 Threads are laid out as a flat list of events (open a comment, open its replies, close them...)
-so the template draws nested lists without recursive includes.
+so nested lists are drawn in one pass (comments/display.py), without recursion.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from comments.models import CommentStatus, ReaderComment
 
@@ -115,49 +116,77 @@ def requested_page(page_number) -> int:
 def load_discussion(page, page_number, max_depth) -> Discussion:
     """``max_depth`` is the site's reply depth, or a callable giving it when needed.
 
-    Two queries when every first comment fits on one page (most articles): the first
-    comments of the page asked for (one more than a page, to learn whether there are more),
-    then their approved replies; the totals then follow from what was read. Longer
-    conversations, and later pages, cost one counting query more.
+    One query for the first page of comments, however long the conversation: its first
+    comments and all their approved replies come in one list, with the two totals the page
+    shows beside each row (counted by the database in the same statement). A later page costs
+    one counting query first, which says whether the page asked for exists (past the end, the
+    last page is shown, as Django's ``get_page`` does). Never a query per comment or per thread.
     """
     if page.pk is None:  # an unsaved page in the editor's preview
         return Discussion(count=0)
-    top_level = ReaderComment.objects.filter(
-        page=page, status=CommentStatus.APPROVED, parent__isnull=True
-    ).order_by("created_at", "pk")
     number = requested_page(page_number)
-    roots = list(top_level.only(*DISPLAY_FIELDS)[: TOP_LEVEL_PER_PAGE + 1])
-    if number == 1 and len(roots) <= TOP_LEVEL_PER_PAGE:
-        top_level_count = len(roots)
-        total = None  # the first comments and their replies are all there is
+    if number == 1:
+        comments = list(page_of_comments(page, 0).annotate(**conversation_totals(page)))
+        if not comments:
+            return Discussion(count=0)
+        top_level_count, total = comments[0].top_level_total, comments[0].visible_total
     else:
         counts = visible_comments(page).aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
         )
         top_level_count, total = counts["top_level"], counts["total"]
-        num_pages = max(1, -(-top_level_count // TOP_LEVEL_PER_PAGE))
-        number = min(number, num_pages)  # past the end: the last page, as get_page does
-        if number > 1:
-            start = (number - 1) * TOP_LEVEL_PER_PAGE
-            roots = list(top_level.only(*DISPLAY_FIELDS)[start : start + TOP_LEVEL_PER_PAGE])
-        roots = roots[:TOP_LEVEL_PER_PAGE]
-    if not roots:
-        return Discussion(count=0)
-    replies = list(
-        ReaderComment.objects.filter(
-            thread_root_id__in=[root.pk for root in roots], status=CommentStatus.APPROVED
-        )
+        if not top_level_count:
+            return Discussion(count=0)
+        number = min(number, pages_for(top_level_count))
+        comments = list(page_of_comments(page, (number - 1) * TOP_LEVEL_PER_PAGE))
+    roots = [comment for comment in comments if comment.parent_id is None]
+    replies = [comment for comment in comments if comment.parent_id is not None]
+    events = thread_events(roots, replies, max_depth() if callable(max_depth) else max_depth)
+    shown = {event.comment.pk for event in events if event.kind == "comment"}
+    page_obj = DiscussionPage(number=number, num_pages=pages_for(top_level_count))
+    return Discussion(count=total, events=events, page_obj=page_obj, shown_ids=shown)
+
+
+def pages_for(top_level_count: int) -> int:
+    return max(1, -(-top_level_count // TOP_LEVEL_PER_PAGE))
+
+
+def page_of_comments(page, start: int):
+    """The first comments from ``start`` (one page of them) and their approved replies, in the
+    order they were posted: a conversation is its first comment's id (``thread_root`` of a
+    reply, the comment itself at the top)."""
+    approved = ReaderComment.objects.filter(page=page, status=CommentStatus.APPROVED)
+    first_comments = (
+        approved.filter(parent__isnull=True)
+        .order_by("created_at", "pk")
+        .values("pk")[start : start + TOP_LEVEL_PER_PAGE]
+    )
+    return (
+        approved.alias(conversation=Coalesce("thread_root_id", "pk"))
+        .filter(conversation__in=first_comments)
         .only(*DISPLAY_FIELDS)
         .order_by("created_at", "pk")
     )
-    if total is None:
-        total = len(roots) + len(replies)
-    events = thread_events(roots, replies, max_depth() if callable(max_depth) else max_depth)
-    shown = {event.comment.pk for event in events if event.kind == "comment"}
-    page_obj = DiscussionPage(
-        number=number, num_pages=max(1, -(-top_level_count // TOP_LEVEL_PER_PAGE))
+
+
+def conversation_totals(page) -> dict:
+    """The article's count of first comments and of all visible comments, as subqueries the
+    database answers once for the whole statement, not once per row."""
+    return {
+        "top_level_total": count_of(
+            ReaderComment.objects.filter(
+                page=page, status=CommentStatus.APPROVED, parent__isnull=True
+            )
+        ),
+        "visible_total": count_of(visible_comments(page)),
+    }
+
+
+def count_of(queryset) -> Subquery:
+    return Subquery(
+        queryset.order_by().values("page").annotate(total=Count("pk")).values("total"),
+        output_field=IntegerField(),
     )
-    return Discussion(count=total, events=events, page_obj=page_obj, shown_ids=shown)
 
 
 def thread_events(roots, replies, max_depth: int) -> list[ThreadEvent]:

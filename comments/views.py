@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import ArticlePage
+from comments.display import Wording, comment_html
 from comments.forms import ReaderCommentForm
 from comments.models import BODY_MAX_LENGTH, CommentSettings, CommentStatus, ReaderComment
 from comments.moderation import initial_status
@@ -233,11 +233,8 @@ def post_comment(request, page_id):
 
 
 def pending_comment_payload(request, page, comment) -> dict:
-    html = render_to_string(
-        "components/comments/comment.html",
-        {"comment": comment, "page": page, "awaiting_moderation": True},
-        request=request,
-    )
+    # No reply link: nobody else can see the comment yet.
+    html = comment_html(comment, Wording.current(), awaiting_moderation=True)
     return {"id": comment.pk, "parent": comment.parent_id, "html": html}
 
 

@@ -1,11 +1,10 @@
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from comments.display import thread_html
 from comments.forms import ReaderCommentForm
 from comments.models import NAME_MAX_LENGTH, CommentSettings
 from comments.remember import COOKIE_NAME
@@ -22,8 +21,6 @@ register = template.Library()
 DISCUSSIONS = cached_value("discussion")
 COMMENT_FORM = cached_fragment("comment-form")
 
-AVATAR_HUES = 8
-
 
 @register.simple_tag(takes_context=True)
 def reader_discussion(context, page):
@@ -31,9 +28,9 @@ def reader_discussion(context, page):
 
     It changes only when a comment is approved, removed or edited, or a comment setting is,
     which all start a new cache generation (pagecache/), so the loaded conversation is kept
-    in the cache under the generation: a long discussion costs one cache read, not four
-    queries. It is looked up only when something uses it: a page whose comment fragments
-    are all cached needs nothing. Previews load it afresh.
+    in the cache under the generation: a discussion costs one cache read, not its one or two
+    queries (comments/threads.py). It is looked up only when something uses it: a page whose
+    comment fragments are all cached needs nothing. Previews load it afresh.
     """
     request = context["request"]
     per_request = request.__dict__.setdefault("_reader_discussions", {})
@@ -143,6 +140,12 @@ def do_blank_comment_form(parser, token):
     return BlankCommentFormNode(nodelist, parser.compile_filter(bits[1]))
 
 
+@register.simple_tag
+def comment_thread(discussion, page, page_url):
+    """The conversation's list items, drawn in Python (comments/display.py says why)."""
+    return thread_html(discussion, page_url=page_url, replies_open=page.comments_open and page.live)
+
+
 @register.simple_tag(takes_context=True)
 def replying_to(context, form, discussion):
     """The comment the form answers, if it is one shown on this page."""
@@ -168,21 +171,6 @@ def published_comment_id(context, discussion):
 @register.filter
 def comment_count_label(count):
     return ngettext("%(count)s comment", "%(count)s comments", count) % {"count": count}
-
-
-@register.filter
-def avatar_initial(name):
-    for character in name.strip():
-        if character.isalnum():
-            return character.upper()
-    return "؟"
-
-
-@register.filter
-def avatar_hue(name):
-    return int(hashlib.md5(name.encode("utf-8"), usedforsecurity=False).hexdigest(), 16) % (
-        AVATAR_HUES
-    )
 
 
 @register.inclusion_tag("components/privacy/comments.html")

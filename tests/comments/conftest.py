@@ -106,3 +106,51 @@ def comment_settings(demo_site):
     from comments.models import CommentSettings
 
     return CommentSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def bulk_comments(article, top_level, replies_per_comment):
+    """``top_level`` conversations, each with replies two levels deep."""
+    roots = [
+        ReaderComment(
+            page=article,
+            author_name=f"قارئ {n}",
+            author_email=f"r{n}@example.com",
+            body=f"تعليق {n}",
+            fingerprint=f"root-{n}",
+            status=CommentStatus.APPROVED,
+        )
+        for n in range(top_level)
+    ]
+    ReaderComment.objects.bulk_create(roots)
+    replies = []
+    for root in ReaderComment.objects.filter(page=article, parent=None):
+        for n in range(replies_per_comment):
+            replies.append(
+                ReaderComment(
+                    page=article,
+                    parent=root,
+                    thread_root=root,
+                    depth=1,
+                    author_name="مجيب",
+                    author_email=f"reply{root.pk}-{n}@example.com",
+                    body=f"رد {n}",
+                    fingerprint=f"reply-{root.pk}-{n}",
+                    status=CommentStatus.APPROVED,
+                )
+            )
+    ReaderComment.objects.bulk_create(replies)
+    deeper = [
+        ReaderComment(
+            page=article,
+            parent=reply,
+            thread_root_id=reply.thread_root_id,
+            depth=2,
+            author_name="مجيب ثان",
+            author_email=f"deep{reply.pk}@example.com",
+            body="رد على رد",
+            fingerprint=f"deep-{reply.pk}",
+            status=CommentStatus.APPROVED,
+        )
+        for reply in ReaderComment.objects.filter(page=article, depth=1)
+    ]
+    ReaderComment.objects.bulk_create(deeper)

