@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.feeds import SectionFeed
 from articles.listing import NEWEST_FIRST, ArticleListingMixin
 from articles.numbering import number_body
+from articles.onward import reading_onward
 from articles.readership import ArticleDailyViews  # noqa: F401  (the model lives with its logic)
 from articles.reading_time import reading_minutes, stream_text
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
@@ -120,10 +121,6 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
-
-
-# How many of a language's newest articles an article's related articles are chosen from.
-RELATED_CANDIDATES = 500
 
 
 class ArticlePageQuerySet(CachedPublicPageQuerySet):
@@ -440,67 +437,20 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         second at 100,000 articles for each article's first view after every publication; a
         reader of the news is better served by recent coverage anyway.
         """
-        if self.pk is None:  # previewing an article not saved yet
-            return []
-        ancestors = live_ancestors(self)
-        if not ancestors:
-            return []
-        tag_ids = [tag.pk for tag in self.tag_list]
-        section = self.section
-        same_section = Q(listed_in=section.pk) if section else Q(pk__in=[])
-        recent = (
-            ArticlePage.objects.listed_under(ancestors[0])
-            .order_by(*NEWEST_FIRST)
-            .values("pk")[:RELATED_CANDIDATES]
-        )
-        return list(
-            ArticlePage.objects.filter(pk__in=recent)
-            .exclude(pk=self.pk)
-            .filter(same_section | Q(tagged_items__tag_id__in=tag_ids))
-            .annotate(
-                shared_tags=Count(
-                    "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
-                ),
-                in_section=Case(When(same_section, then=Value(1)), default=Value(0)),
-            )
-            .for_listing()
-            .order_by("-shared_tags", "-in_section", *NEWEST_FIRST)[: self.related_count]
-        )
-
-    @cached_property
-    def _neighbours_in_section(self) -> dict:
-        """The next older and the next newer article in the section, read in one query."""
-        found = {"older": None, "newer": None}
-        if self.pk is None:
-            return found
-        # Untranslated copies (aliases) are the Arabic text under another language's address.
-        siblings = (
-            ArticlePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .filter(alias_of__isnull=True)
-        )
-        date = self.display_date
-        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk)
-        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk)
-        next_newer = siblings.filter(newer).order_by("publication_date", "pk").values("pk")[:1]
-        next_older = siblings.filter(older).order_by("-publication_date", "-pk").values("pk")[:1]
-        for page in ArticlePage.objects.filter(
-            Q(pk__in=next_newer) | Q(pk__in=next_older)
-        ).defer_streamfields():
-            is_newer = page.publication_date > date or (
-                page.publication_date == date and page.pk > self.pk
-            )
-            found["newer" if is_newer else "older"] = page
-        return found
+        return self._reading_onward["related"]
 
     def previous_in_section(self):
         """The next older article in the same section."""
-        return self._neighbours_in_section["older"]
+        return self._reading_onward["older"]
 
     def next_in_section(self):
         """The next newer article in the same section."""
-        return self._neighbours_in_section["newer"]
+        return self._reading_onward["newer"]
+
+    @cached_property
+    def _reading_onward(self) -> dict:
+        """The related articles and both neighbours in the section, read together."""
+        return reading_onward(self, self.related_count)
 
     def get_context(self, request, *args, **kwargs):
         if not getattr(request, "is_preview", False):

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.reading_time import WORDS_PER_MINUTE, count_words, reading_minutes
+from core.navigation import live_ancestors
+from core.restrictions import restricted_pages
 from tests.factories import AuthorFactory, make_article, make_image, make_section
 from tests.html import soup_of, text_of
 
@@ -87,7 +89,7 @@ def test_related_articles_are_chosen_among_the_newest(client, related_setup, mon
         .filter(publication_date__gte=related_setup["same_section"].publication_date)
         .count()
     )
-    monkeypatch.setattr("articles.models.RELATED_CANDIDATES", window)
+    monkeypatch.setattr("articles.onward.RELATED_CANDIDATES", window)
     page = soup_of(client.get(related_setup["seed"].url))
     related = [text_of(h) for h in page.select(".related .article-card__title")]
     assert related == ["وسم واحد", "القسم نفسه"]
@@ -114,6 +116,92 @@ def test_related_articles_cost_no_query_per_article(client, demo_site, fragments
             lead_image=image,
         )
     assert article_queries() == one_related
+
+
+def onward_of(article_id: int) -> tuple[dict, int]:
+    """The article's onward reading, and the queries it cost once the page knows its place."""
+    from articles.models import ArticlePage
+    from articles.onward import reading_onward
+
+    article = ArticlePage.objects.get(pk=article_id)
+    live_ancestors(article)  # read by routing, before the end of the page is drawn
+    article.tag_list  # noqa: B018 -- read by the page's cache keys, likewise
+    restricted_pages()
+    with CaptureQueriesContext(connection) as captured:
+        found = reading_onward(article, article.related_count)
+        for card in found["related"]:
+            if card.lead_image is not None:
+                list(card.lead_image.renditions.all())  # the sizes of the card's picture
+            card.ordered_authors  # noqa: B018 -- the byline the card draws
+    return found, len(captured)
+
+
+@pytest.mark.django_db
+def test_reading_onward_costs_three_queries_however_many_cards_and_authors(demo_site):
+    politics = demo_site["politics"]
+    seed = demo_site["article"]
+    _, alone = onward_of(seed.pk)
+    assert alone == 1  # no other article: the statement finds nothing to add cards for
+    make_article(politics, title="واحد", authors=[AuthorFactory()], lead_image=make_image())
+    found, one = onward_of(seed.pk)
+    assert [card.title for card in found["related"]] == ["واحد"]
+    for index in range(5):
+        make_article(
+            politics,
+            title=f"آخر {index}",
+            authors=[AuthorFactory(), AuthorFactory(), AuthorFactory()],
+            lead_image=make_image(),
+        )
+    found, many = onward_of(seed.pk)
+    # The statement (cards and neighbours), the cards' authors, their pictures' renditions.
+    assert one == many == 3
+    assert len(found["related"]) == 4
+    assert [len(card.ordered_authors) for card in found["related"]] == [3, 3, 3, 3]
+
+
+@pytest.mark.django_db
+def test_onward_cards_are_the_articles_as_the_orm_reads_them(demo_site):
+    from articles.models import ArticlePage
+
+    image = make_image()
+    related = make_article(demo_site["politics"], title="صورة", lead_image=image)
+    found, _ = onward_of(demo_site["article"].pk)
+    card = found["related"][0]
+    read = ArticlePage.objects.get(pk=related.pk)
+    for field in ArticlePage._meta.concrete_fields:
+        if field.name != "body":
+            assert getattr(card, field.attname) == getattr(read, field.attname), field.name
+    assert "body" in card.get_deferred_fields()  # as a listing reads it
+    assert card.lead_image == image
+    assert card.lead_image.created_at == image.created_at
+    # The seed's next newer article in the section, with what the pager draws of it.
+    assert (found["newer"].pk, found["newer"].title, found["newer"].url) == (
+        related.pk,
+        related.title,
+        related.url,
+    )
+
+
+@pytest.mark.django_db
+def test_previous_and_next_are_what_the_section_lists(client, demo_site):
+    from wagtail.models import PageViewRestriction
+
+    politics = demo_site["politics"]
+    now = timezone.now()
+    same_time = now - timedelta(days=1)
+    first = make_article(politics, title="الأول", publication_date=same_time)
+    second = make_article(politics, title="الثاني", publication_date=same_time)
+    private = make_article(politics, title="خاص", publication_date=now - timedelta(hours=12))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    draft = make_article(politics, title="مسودة", publication_date=now - timedelta(hours=6))
+    draft.unpublish()
+
+    # Same date: the one added later is the newer; the private and unpublished ones are skipped.
+    pager = soup_of(client.get(second.url)).select_one(".article-pager")
+    assert pager.select_one("a[rel=prev]")["href"] == first.url
+    assert pager.select_one("a[rel=next]")["href"] == demo_site["article"].url
+    pager = soup_of(client.get(first.url)).select_one(".article-pager")
+    assert pager.select_one("a[rel=next]")["href"] == second.url
 
 
 @pytest.mark.django_db
