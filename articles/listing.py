@@ -4,7 +4,7 @@ A listing (a section, the front page's latest, a tag, an author, a feed) is a qu
 *listed* articles (``ArticlePage.objects.listed()``): its conditions and its order are all on
 the article's own row, which the listing indexes cover. A page of it is found in two steps in
 one query: the page's ids from the index alone (an offset there skips index entries, not
-joined rows), then those few articles with everything their cards show.
+joined rows), then those few articles with everything their cards show (articles/cards.py).
 
 The number of articles, which the paginator needs for "page 3 of 500" and for the last page,
 is counted once per cache generation (pagecache/registry.py): the count can only change
@@ -14,6 +14,7 @@ when a page is published, unpublished, moved or deleted, and each of those start
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 
+from articles.cards import read_cards
 from core.mixins import requested_page_number
 from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_value
@@ -27,8 +28,7 @@ OLDEST_FIRST = ("publication_date", "pk")
 
 def newest(articles, limit: int) -> list:
     """The ``limit`` newest of ``articles``, ready for their cards."""
-    ids = articles.order_by(*NEWEST_FIRST).values("pk")[:limit]
-    return list(articles.model.objects.filter(pk__in=ids).for_listing())
+    return read_cards(articles.model, articles.order_by(*NEWEST_FIRST).values("pk")[:limit])
 
 
 class ArticleListing:
@@ -68,7 +68,7 @@ class ArticleListing:
             ids = self.articles.order_by(*OLDEST_FIRST).values("pk")[total - stop : total - start]
         else:
             ids = self.articles.order_by(*NEWEST_FIRST).values("pk")[start:stop]
-        return list(self.articles.model.objects.filter(pk__in=ids).for_listing())
+        return read_cards(self.articles.model, ids)
 
 
 def paginate_listing(request, articles, per_page: int, count_key: str | None) -> PaginatorPage:

@@ -15,15 +15,14 @@ every view with the caches off. Here one statement chooses and reads them all:
 - the rows come with their lead picture, as ``select_related`` would bring it.
 
 The cards' authors and the pictures' renditions follow in one query each. The statement is
-plain SQL that SQLite and PostgreSQL both run; the rows become model instances as the ORM
-makes them (``Model.from_db``, with each field's conversion from the database's value).
+plain SQL that SQLite and PostgreSQL both run; its rows become cards as every listing's do
+(articles/cards.py).
 tests/reader/test_article_extras.py pins the choice, the order and the number of queries.
 """
 
 from django.db import connections
-from django.db.models import Prefetch, prefetch_related_objects
-from wagtail.fields import StreamField
 
+from articles.cards import CardReader, with_card_details
 from core.navigation import live_ancestors
 from core.restrictions import is_restricted, restricted_pages
 
@@ -51,7 +50,7 @@ def reading_onward(article, related_count: int) -> dict:
                 found["related"].append(page)
             else:
                 found[role] = page
-        _with_card_details(type(article), found["related"])
+        with_card_details(type(article), found["related"])
     return {"related": found["related"], "newer": found[NEWER], "older": found[OLDER]}
 
 
@@ -71,53 +70,21 @@ class _OnwardQuery:
     def column(self, model, name: str) -> str:
         return self.quote(model._meta.get_field(name).column)
 
-    def rows(self):
+    def rows(self) -> list:
+        """``(role, article)`` for each card and neighbour, in the order they are drawn."""
         parts = [part for part in (self._related(), *self._neighbours()) if part]
         if not parts:
             return []
-        article_fields = [
-            field
-            for field in self.model._meta.concrete_fields
-            if not isinstance(field, StreamField)
-        ]
-        image_model = self.model._meta.get_field("lead_image").related_model
-        image_fields = list(image_model._meta.concrete_fields)
-        columns = [self._qualified(field) for field in article_fields]
-        columns += [f"i.{self.quote(field.column)}" for field in image_fields]
-        own = self.model._meta.db_table
-        page_model = self.model._meta.pk.related_model
-        pk = self.quote(self.model._meta.pk.column)
-        lead_image = self.column(self.model, "lead_image")
+        reader = CardReader(self.model, self.model.objects.db)
         publication_date = self.column(self.model, "publication_date")
-        sql = (
-            f"SELECT onward.role, {', '.join(columns)} "  # noqa: S608 -- quoted model names
-            f"FROM ({' UNION ALL '.join(sql for sql, _ in parts)}) onward "
-            f"INNER JOIN {self.quote(own)} a ON a.{pk} = onward.id "
-            f"INNER JOIN {self.table(page_model)} p "
-            f"ON p.{self.quote(page_model._meta.pk.column)} = a.{pk} "
-            f"LEFT OUTER JOIN {self.table(image_model)} i "
-            f"ON i.{self.quote(image_model._meta.pk.column)} = a.{lead_image} "
+        return reader.read(
+            f"INNER JOIN ({' UNION ALL '.join(sql for sql, _ in parts)}) onward "
+            f"ON onward.id = a.{reader.pk} "
             "ORDER BY onward.role, onward.shared_tags DESC, onward.in_section DESC, "
-            f"a.{publication_date} DESC, a.{pk} DESC"
+            f"a.{publication_date} DESC, a.{reader.pk} DESC",
+            [param for _, params in parts for param in params],
+            leading="onward.role",
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [param for _, params in parts for param in params])
-            fetched = cursor.fetchall()
-        article_loader = _Loader(self.connection, self.model, article_fields)
-        image_loader = _Loader(self.connection, image_model, image_fields)
-        split = 1 + len(article_fields)
-        found = []
-        for row in fetched:
-            page = article_loader.load(row[1:split])
-            image_values = row[split:]
-            image = image_loader.load(image_values) if image_values[0] is not None else None
-            page._state.fields_cache["lead_image"] = image
-            found.append((row[0], page))
-        return found
-
-    def _qualified(self, field) -> str:
-        alias = "a" if field.model is self.model else "p"
-        return f"{alias}.{self.quote(field.column)}"
 
     def _listed(self, alias: str) -> tuple[str, list]:
         """Conditions of a listed article (ArticlePageQuerySet.listed) on the row ``alias``."""
@@ -212,39 +179,3 @@ class _OnwardQuery:
             )
             parts.append((sql, [*listed_params, section.pk, date, date, self.article.pk]))
         return parts
-
-
-class _Loader:
-    """Model instances from a row's values, converted as the ORM converts each field's."""
-
-    def __init__(self, connection, model, fields):
-        self.connection = connection
-        self.model = model
-        self.names = [field.attname for field in fields]
-        self.converters = []
-        for index, field in enumerate(fields):
-            column = field.get_col(model._meta.db_table)
-            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-            if found:
-                self.converters.append((index, column, found))
-
-    def load(self, values):
-        values = list(values)
-        for index, column, converters in self.converters:
-            for converter in converters:
-                values[index] = converter(values[index], column, self.connection)
-        return self.model.from_db(self.connection.alias, self.names, values)
-
-
-def _with_card_details(model, articles) -> None:
-    """The cards' authors and the renditions of their pictures, in one query each."""
-    if not articles:
-        return
-    link_model = model._meta.get_field("article_authors").related_model
-    prefetch_related_objects(
-        articles,
-        Prefetch("article_authors", queryset=link_model.objects.select_related("author")),
-    )
-    images = [article.lead_image for article in articles if article.lead_image is not None]
-    if images:
-        prefetch_related_objects(images, "renditions")

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from articles.cards import read_cards
 from articles.listing import NEWEST_FIRST
 from articles.models import ArticlePage, SectionPage
 from pagecache.registry import cached_value
@@ -98,7 +99,7 @@ def build_front_page(home) -> FrontPage:
     chosen_ids = [pk for pk in [home.lead_article_id, *featured_ids] if pk is not None]
     sections = sections_by_path(home)
     ids = front_page_ids(home, chosen_ids, list(sections.values()))
-    cards = list(ArticlePage.objects.filter(pk__in=ids).for_listing())
+    cards = read_cards(ArticlePage, ids)
     by_id = {article.pk: article for article in cards}
 
     lead = by_id.get(home.lead_article_id)

@@ -131,7 +131,8 @@ def onward_of(article_id: int) -> tuple[dict, int]:
         found = reading_onward(article, article.related_count)
         for card in found["related"]:
             if card.lead_image is not None:
-                list(card.lead_image.renditions.all())  # the sizes of the card's picture
+                # The sizes of the card's picture, where Wagtail's get_rendition looks first.
+                list(card.lead_image.prefetched_renditions)
             card.ordered_authors  # noqa: B018 -- the byline the card draws
     return found, len(captured)
 

@@ -1,14 +1,15 @@
-"""articles/onward.py reads its cards with one statement of its own and makes them model
-instances as the ORM does: ``Model.from_db`` with each field's database converters
-(``connection.ops.get_db_converters`` and the column's ``get_db_converters``), and the lead
-picture put in the instance's private ``_state.fields_cache`` as ``select_related`` does."""
+"""articles/cards.py reads article cards (listings, the end of an article) with statements of
+its own and makes the rows model instances as the ORM does: ``Model.from_db`` with each field's
+database converters (``connection.ops.get_db_converters`` and the column's
+``get_db_converters``), and the lead picture put in the instance's private
+``_state.fields_cache`` as ``select_related`` does."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.cards import _Loader
 from articles.models import ArticlePage
-from articles.onward import _Loader
 from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,7 @@ def test_a_row_read_by_hand_is_the_instance_the_orm_makes(demo_site):
     loaded = _Loader(connection, ArticlePage, fields).load(row)
     for field in fields:
         assert getattr(loaded, field.attname) == getattr(read, field.attname), (
-            f"{field.name} is not what the ORM reads: revisit articles/onward.py's _Loader "
-            "(docs/upgrading.md)"
+            f"{field.name} is not what the ORM reads: revisit articles/cards.py (docs/upgrading.md)"
         )
     assert loaded.get_deferred_fields() == read.get_deferred_fields()
     loaded._state.fields_cache["lead_image"] = image
