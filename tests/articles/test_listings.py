@@ -100,3 +100,52 @@ def test_empty_section_says_so(client, demo_site):
     empty = make_section(demo_site["home"], "رياضة محلية", "local-sports")
     page = soup_of(client.get(empty.url))
     assert text_of(page.select_one(".empty-state")) == "لم يُنشر أي مقال هنا بعد."
+
+
+@pytest.mark.django_db
+def test_cards_are_read_as_the_orm_reads_them_in_three_queries(demo_site):
+    from articles.cards import read_cards
+    from articles.models import ArticlePage
+    from tests.factories import make_image
+
+    politics = demo_site["politics"]
+    start = timezone.now() - timedelta(days=1)
+    for index in range(5):
+        picture = make_image() if index != 2 else None
+        if picture is not None:
+            picture.get_rendition("fill-320x180")  # as a page that showed it made it
+        make_article(
+            politics,
+            title=f"بطاقة {index}",
+            authors=[AuthorFactory(), AuthorFactory()] if index % 2 else [],
+            lead_image=picture,
+            publication_date=start + timedelta(hours=index),
+        )
+    listed = ArticlePage.objects.listed_in_section(politics)
+    ids = listed.order_by("-publication_date", "-pk").values("pk")[:4]
+    expected = list(ArticlePage.objects.filter(pk__in=ids).for_listing())
+    with CaptureQueriesContext(connection) as captured:
+        cards = read_cards(ArticlePage, ids)
+        drawn = [
+            (
+                card.pk,
+                card.title,
+                card.display_date,
+                [author.name for author in card.ordered_authors],
+                card.lead_image and sorted(r.pk for r in card.lead_image.prefetched_renditions),
+            )
+            for card in cards
+        ]
+    assert len(captured) == 3  # the cards with their pictures, the authors, the renditions
+    assert any(card.lead_image and card.lead_image.prefetched_renditions for card in cards)
+    assert drawn == [
+        (
+            card.pk,
+            card.title,
+            card.display_date,
+            [author.name for author in card.ordered_authors],
+            card.lead_image and sorted(r.pk for r in card.lead_image.renditions.all()),
+        )
+        for card in expected
+    ]
+    assert read_cards(ArticlePage, [cards[1].pk, cards[0].pk]) == cards[:2]  # newest first
