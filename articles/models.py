@@ -432,7 +432,7 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         """Recent articles sharing the most tags, then from the same section, newest first.
 
         Only the RELATED_CANDIDATES newest articles of the article's language tree are
-        considered (a range of the listing index, see articles/listing.py). Ranking every
+        considered (articles/onward.py, which reads them with the neighbours). Ranking every
         article that shares a tag would count tags across most of a large archive, half a
         second at 100,000 articles for each article's first view after every publication; a
         reader of the news is better served by recent coverage anyway.
@@ -440,11 +440,11 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         return self._reading_onward["related"]
 
     def previous_in_section(self):
-        """The next older article in the same section."""
+        """The next older article the section lists."""
         return self._reading_onward["older"]
 
     def next_in_section(self):
-        """The next newer article in the same section."""
+        """The next newer article the section lists."""
         return self._reading_onward["newer"]
 
     @cached_property
