@@ -16,12 +16,13 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import DateTimeField, F, Q, Value
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from articles.models import ArticlePage
-from core.restrictions import CachedPublicPageQuerySet, private_pages
+from articles.models import ArticlePage, SectionPage
+from core.restrictions import private_pages
+from home.models import InformationPage
 from pagecache.registry import cached_value
 
 SITE_CHROME = cached_value("site-chrome")
@@ -32,36 +33,15 @@ def site_chrome(home, request) -> dict:
     publication date, or None) and ``until`` (when the strip stops holding, or None)."""
 
     def compute():
-        newest_breaking = ArticlePage.objects.breaking_now().descendant_of(home).values("pk")[:1]
-        listed_child = (
-            Page.objects.child_of_q(home)
-            & Q(alias_of=None)
-            & (Q(show_in_menus=True) | Q(informationpage__show_in_footer=True))
-        )
-        private = private_pages()
-        if private is not None:
-            listed_child &= ~private
-        rows = (
-            CachedPublicPageQuerySet(Page)
-            .live()
-            .filter(listed_child | Q(pk__in=newest_breaking))
-            .annotate(
-                in_footer=Coalesce(
-                    "informationpage__show_in_footer", Value(False), output_field=BooleanField()
-                ),
-                breaking_date=F("articlepage__publication_date"),
-            )
-            # Without an order PostgreSQL returns the rows as they lie on disk, which an update
-            # or a restored copy reorders.
-            .order_by("path")
-        )
+        rows = chrome_rows(home)
         children, breaking = [], None
-        for row in rows:
-            entry = {"title": row.title, "url": row.get_url(request), "path": row.path}
-            if row.depth == home.depth + 1:
-                children.append({**entry, "in_menu": row.show_in_menus, "in_footer": row.in_footer})
+        for pk, title, url_path, path, in_menu, in_footer, breaking_date in rows:
+            url = Page(pk=pk, url_path=url_path).get_url(request)  # the URL needs no more
+            entry = {"title": title, "url": url, "path": path}
+            if breaking_date is None:
+                children.append({**entry, "in_menu": in_menu, "in_footer": in_footer})
             else:
-                breaking = {**entry, "pk": row.pk, "publication_date": row.breaking_date}
+                breaking = {**entry, "pk": pk, "publication_date": breaking_date}
         until = None
         if breaking is not None:
             recent_for = timedelta(hours=settings.BREAKING_NEWS_HOURS)
@@ -96,3 +76,41 @@ def footer_information_pages(home, request) -> list[dict]:
 def breaking_article(home, request) -> dict | None:
     """The newest breaking article while it is recent: pk, title, URL and publication date."""
     return site_chrome(home, request)["breaking"]
+
+
+COLUMNS = ("pk", "title", "url_path", "path", "show_in_menus", "in_footer", "breaking_date")
+
+
+def chrome_rows(home):
+    """One statement, three parts each read from its own small table or index: the home page's
+    sections and information pages (never the page table's whole tree under the home page,
+    100,000 articles on a large site), and the newest breaking article (by its date index)."""
+    private = private_pages()
+    # Typed in the SQL: PostgreSQL cannot tell a bare NULL parameter's type across a UNION.
+    no_date = Cast(Value(None), output_field=DateTimeField())
+
+    def listed_children(model, condition, in_footer):
+        children = (
+            model.objects.live()
+            .child_of(home)
+            .filter(condition, alias_of=None)
+            .annotate(in_footer=in_footer, breaking_date=no_date)
+        )
+        if private is not None:
+            children = children.exclude(private)
+        return children.order_by().values_list(*COLUMNS)
+
+    sections = listed_children(SectionPage, Q(show_in_menus=True), Value(False))
+    information = listed_children(
+        InformationPage, Q(show_in_menus=True) | Q(show_in_footer=True), F("show_in_footer")
+    )
+    newest_breaking = ArticlePage.objects.breaking_now().descendant_of(home).values("pk")[:1]
+    breaking = (
+        ArticlePage.objects.filter(pk__in=newest_breaking)
+        .annotate(in_footer=Value(False), breaking_date=F("publication_date"))
+        .order_by()
+        .values_list(*COLUMNS)
+    )
+    # The editors' order, the tree's; without one PostgreSQL returns the rows as they lie on
+    # disk, which an update or a restored copy reorders.
+    return sections.union(information, breaking, all=True).order_by("path")
