@@ -3,10 +3,11 @@
 import pytest
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from articles.models import ArticlePage
 from core.restrictions import restricted_pages
-from home.chrome import breaking_article, footer_information_pages, menu_sections
+from home.chrome import breaking_article, chrome_rows, footer_information_pages, menu_sections
 from home.models import InformationPage
 from pagecache.store import request_scope
 from tests.factories import make_article
@@ -80,3 +81,39 @@ def test_each_list_takes_only_what_it_shows(demo_site, nothing_cached):
         entry for entry in menu_sections(home, request) if entry["title"] != menu_only.title
     ]
     assert [entry["path"] for entry in sections] == sorted(entry["path"] for entry in sections)
+
+
+def test_the_statement_answers_as_the_orm_does(demo_site, nothing_cached):
+    """home/chrome.py reads by hand what these querysets read: the same pages, the same order."""
+    home = demo_site["home"]
+    add_information_page(home, "footer-only", in_menu=False, in_footer=True)
+    private = add_information_page(home, "private", in_menu=True, in_footer=True)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    make_article(
+        demo_site["politics"], title="older", breaking_news=True, publication_date=timezone.now()
+    )
+    newest = make_article(
+        demo_site["politics"], title="newest", breaking_news=True, publication_date=timezone.now()
+    )
+    with request_scope():
+        rows = chrome_rows(home)
+        listed = [row for row in rows if row[-1] is None]
+        menu = Page.objects.live().public().child_of(home).filter(show_in_menus=True, alias_of=None)
+        footer = (
+            InformationPage.objects.live()
+            .public()
+            .child_of(home)
+            .filter(show_in_footer=True, alias_of=None)
+        )
+        expected = sorted(
+            {*menu.values_list("pk", flat=True), *footer.values_list("pk", flat=True)}
+        )
+        assert sorted(row[0] for row in listed) == expected
+        assert [row[3] for row in listed] == sorted(row[3] for row in listed)
+        for pk, _title, _url_path, _path, in_menu, in_footer, _date in listed:
+            assert in_menu == menu.filter(pk=pk).exists()
+            assert in_footer == footer.filter(pk=pk).exists()
+        (breaking,) = [row for row in rows if row[-1] is not None]
+        orm = ArticlePage.objects.breaking_now().descendant_of(home).first()
+        assert breaking[0] == orm.pk == newest.pk
+        assert breaking[-1] == orm.publication_date
