@@ -98,11 +98,12 @@ class HomePage(
             own_locale = self._state.fields_cache.get("locale")  # loaded with the site's root
             if own_locale is not None and own_locale.language_code == code:
                 return None
+            directory = site_directory() if code else None
             if not code:
                 translation = None
-            elif any(home.pk == self.pk for home in site_directory().homes):
+            elif any(home.pk == self.pk for home in directory.homes):
                 # A site's home page: its translations came with the site (no query).
-                translation = site_directory().translation_of(self, code)
+                translation = directory.translation_of(self, code)
             else:
                 translation = HomePage.objects.filter(
                     translation_key=self.translation_key, locale__language_code=code
