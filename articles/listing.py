@@ -11,8 +11,9 @@ is counted once per cache generation (pagecache/registry.py): the count can only
 when a page is published, unpublished, moved or deleted, and each of those starts a new one.
 """
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 from articles.cards import read_cards
 from core.mixins import requested_page_number
@@ -79,6 +80,28 @@ def paginate_listing(request, articles, per_page: int, count_key: str | None) ->
     return page
 
 
+def settle_page_number(request, articles, per_page: int, count_key: str | None) -> None:
+    """Notes the page ``?page=`` will show, from the listing's count alone (no card is read).
+
+    A page's fragments (its head, its listing) are kept only once the page number asked for is
+    known to be the page shown (pagecache/middleware.py: ``page_numbers_settled``), so that a
+    made-up number adds no entry. Drawn lazily, the listing settled it only inside its own
+    fragment, after the head's fragment and its own had already been refused a key: every
+    page past the first was drawn afresh on every request (four queries where page 1 asks
+    one). The count is the listing's kept one, which the paginator reads again for free.
+    """
+    if "page" not in request.GET:
+        return  # the first page: no number to settle
+    paginator = Paginator(ArticleListing(articles, count_key), per_page)
+    try:
+        number = paginator.validate_number(requested_page_number(request))
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages  # as Paginator.get_page: one past the end shows the last
+    note_page_shown(request, "page", number)
+
+
 class ArticleListingMixin:
     """Paginates a listing the same way everywhere.
 
@@ -95,3 +118,9 @@ class ArticleListingMixin:
         kept until the next publication instead of being made on every request.
         """
         return paginate_listing(request, articles, self.articles_per_page, count_key)
+
+    def lazy_listing(self, request, articles, count_key=None) -> SimpleLazyObject:
+        """``paginate_articles``, read only if the listing is drawn (a cached fragment of it
+        needs no query), its page number settled at once for the page's fragments."""
+        settle_page_number(request, articles, self.articles_per_page, count_key)
+        return SimpleLazyObject(lambda: self.paginate_articles(request, articles, count_key))

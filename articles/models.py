@@ -96,10 +96,7 @@ class SectionPage(
         keys.shows(keys.section(self.pk))
         context = super().get_context(request, *args, **kwargs)
         articles = self.listed_articles()
-        # Read only if the listing is drawn: a cached fragment of it needs no query.
-        context["articles"] = SimpleLazyObject(
-            lambda: self.paginate_articles(request, articles, f"section:{self.pk}")
-        )
+        context["articles"] = self.lazy_listing(request, articles, f"section:{self.pk}")
         context["sections_by_path"] = {self.path: self}
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context

@@ -159,11 +159,8 @@ class HomePage(
         return context
 
     def archive_context(self, request, articles, count_key, canonical_path):
-        # The listing is read only if it is drawn: a cached fragment of it needs no query.
         return {
-            "articles": SimpleLazyObject(
-                lambda: self.paginate_articles(request, articles, count_key)
-            ),
+            "articles": self.lazy_listing(request, articles, count_key),
             "sections_by_path": SimpleLazyObject(lambda: sections_by_path(self)),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }

@@ -12,7 +12,7 @@ from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_value
 from pagecache.store import new_generation
 from pagecache.templatetags.fragment_cache import fragment_key
-from tests.factories import make_article
+from tests.factories import add_listed_articles, make_article
 from tests.html import soup_of, text_of
 
 
@@ -184,3 +184,20 @@ def test_a_published_article_shows_on_cached_listings_at_once(client, demo_site)
     article.unpublish()
     for url in urls:
         assert "خبر نشر للتو" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_later_listing_page_read_again_costs_what_the_first_does(
+    client, demo_site, django_assert_max_num_queries
+):
+    """A later page's fragments (its head, its listing) are kept as the first page's are: its
+    page number is settled from the listing's count before they are drawn."""
+    section = demo_site["politics"]
+    add_listed_articles(section, 13)  # two pages of articles
+    url = f"{section.url}?page=2"
+    first = client.get(url)
+    with django_assert_max_num_queries(1):
+        second = client.get(url)
+    assert second.content == first.content
+    far = client.get(f"{section.url}?page=40")  # past the end: the last page, drawn afresh
+    assert far.content == first.content
