@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from freezegun import freeze_time
+from wagtail.models import Locale
 
 from core.archives import archive_url
 from tests.factories import make_article
@@ -44,6 +45,23 @@ def test_the_strip_is_on_every_kind_of_page(client, demo_site, breaking):
         assert link["href"] == breaking.url
         assert text_of(link) == breaking.title
         assert "عاجل" in text_of(strip.select_one(".breaking-news__label"))
+
+
+@pytest.mark.django_db
+def test_an_arabic_headline_on_the_french_site_is_marked_arabic(client, demo_site, breaking):
+    """The French tree's untranslated copy of the article keeps its Arabic headline: read
+    right to left, as Arabic, like any untranslated text on a French page."""
+    french = Locale.objects.get(language_code="fr")
+    # What the synchronised tree keeps in French until someone translates the article.
+    breaking.create_alias(
+        parent=demo_site["politics"].get_translation(french), update_locale=french
+    )
+    strip = strip_of(client, demo_site["home"].get_translation(french).url)
+    link = strip.select_one("a")
+    assert text_of(link) == breaking.title
+    assert (link["lang"], link["dir"]) == ("ar", "rtl")
+    arabic = strip_of(client, demo_site["home"].url).select_one("a")
+    assert not arabic.has_attr("lang")  # Arabic on the Arabic site: the page's own language
 
 
 @pytest.mark.django_db
