@@ -72,15 +72,14 @@ class ArticleListing:
         return read_cards(self.articles.model, ids)
 
 
-def paginate_listing(request, articles, per_page: int, count_key: str | None) -> PaginatorPage:
-    """The page of ``articles`` that ``?page=`` asks for (see ArticleListingMixin)."""
-    paginator = Paginator(ArticleListing(articles, count_key), per_page)
+def page_shown(request, paginator: Paginator) -> PaginatorPage:
+    """The page of the listing that ``?page=`` asks for (see ArticleListingMixin)."""
     page = paginator.get_page(requested_page_number(request))
     note_page_shown(request, "page", page.number)
     return page
 
 
-def settle_page_number(request, articles, per_page: int, count_key: str | None) -> None:
+def settle_page_number(request, paginator: Paginator) -> None:
     """Notes the page ``?page=`` will show, from the listing's count alone (no card is read).
 
     A page's fragments (its head, its listing) are kept only once the page number asked for is
@@ -88,11 +87,10 @@ def settle_page_number(request, articles, per_page: int, count_key: str | None) 
     made-up number adds no entry. Drawn lazily, the listing settled it only inside its own
     fragment, after the head's fragment and its own had already been refused a key: every
     page past the first was drawn afresh on every request (four queries where page 1 asks
-    one). The count is the listing's kept one, which the paginator reads again for free.
+    one). The paginator keeps the count for the page drawn later.
     """
     if "page" not in request.GET:
         return  # the first page: no number to settle
-    paginator = Paginator(ArticleListing(articles, count_key), per_page)
     try:
         number = paginator.validate_number(requested_page_number(request))
     except PageNotAnInteger:
@@ -111,16 +109,14 @@ class ArticleListingMixin:
 
     articles_per_page = 12
 
-    def paginate_articles(self, request, articles, count_key=None) -> PaginatorPage:
+    def paginate_articles(self, request, articles, count_key=None) -> SimpleLazyObject:
         """A page of ``articles``, listed articles (``ArticlePage.objects.listed()``).
 
-        ``count_key`` names the listing among all others (``section:12``): its count is then
-        kept until the next publication instead of being made on every request.
+        Its cards are read only if the listing is drawn (a cached fragment of it needs no
+        query); its page number is settled at once, for the page's fragments. ``count_key``
+        names the listing among all others (``section:12``): its count is then kept until the
+        next publication instead of being made on every request.
         """
-        return paginate_listing(request, articles, self.articles_per_page, count_key)
-
-    def lazy_listing(self, request, articles, count_key=None) -> SimpleLazyObject:
-        """``paginate_articles``, read only if the listing is drawn (a cached fragment of it
-        needs no query), its page number settled at once for the page's fragments."""
-        settle_page_number(request, articles, self.articles_per_page, count_key)
-        return SimpleLazyObject(lambda: self.paginate_articles(request, articles, count_key))
+        paginator = Paginator(ArticleListing(articles, count_key), self.articles_per_page)
+        settle_page_number(request, paginator)
+        return SimpleLazyObject(lambda: page_shown(request, paginator))

@@ -96,7 +96,7 @@ class SectionPage(
         keys.shows(keys.section(self.pk))
         context = super().get_context(request, *args, **kwargs)
         articles = self.listed_articles()
-        context["articles"] = self.lazy_listing(request, articles, f"section:{self.pk}")
+        context["articles"] = self.paginate_articles(request, articles, f"section:{self.pk}")
         context["sections_by_path"] = {self.path: self}
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context

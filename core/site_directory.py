@@ -127,6 +127,10 @@ class SiteDirectory:
             ]
         return paths
 
+    def home(self, pk: int) -> Page | None:
+        """A site's home page in any language (its root page or a translation of it)."""
+        return self._homes_by_pk.get(pk)
+
     def translation_of(self, home: Page, language_code: str) -> Page | None:
         """The home page's translation in a language (any state), or None."""
         for candidate in self.homes:

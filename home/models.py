@@ -26,10 +26,6 @@ from core.site_directory import site_directory
 from home.branding import SiteIdentitySettings  # noqa: F401  (a model: registered here)
 from home.front_page import build_front_page, sections_by_path
 from pagecache import keys
-from pagecache.registry import cached_value
-from pagecache.snapshots import rebuild, snapshot
-
-LOCALIZED_HOME = cached_value("localized-home")
 
 
 class HomePage(
@@ -79,43 +75,29 @@ class HomePage(
 
     @property
     def localized(self):
-        """This home page in the reader's language, from the cache after the first request.
+        """This home page in the reader's language, from the site directory (no query).
 
         Wagtail starts routing every request from the site root's ``localized`` version, which
-        looks the active language's locale up in the database. Which home page serves which
-        language changes only when pages are published or locales edited, both of which start
-        a new cache generation (pagecache/). The cache holds its field values, or None when
-        the page is its own localized version: each request gets a page object of its own.
+        looks the active language's locale, then the page's translation, up in the database.
+        A site's home pages in every language come with the site directory
+        (core/site_directory.py), read once per request and kept for the cache generation. A
+        home page no site starts from, or a language it has no version in, gets Wagtail's own
+        answer.
         """
-
-        def compute():
-            # One query: the translation in the active language, found through its locale's
-            # code (Wagtail reads the locale first, then the translation).
-            try:
-                code = get_supported_content_language_variant(get_language())
-            except LookupError:
-                code = None
-            own_locale = self._state.fields_cache.get("locale")  # loaded with the site's root
-            if own_locale is not None and own_locale.language_code == code:
-                return None
-            directory = site_directory() if code else None
-            if not code:
-                translation = None
-            elif any(home.pk == self.pk for home in directory.homes):
-                # A site's home page: its translations came with the site (no query).
-                translation = directory.translation_of(self, code)
-            else:
-                translation = HomePage.objects.filter(
-                    translation_key=self.translation_key, locale__language_code=code
-                ).first()
-            if translation is None:  # no such locale or translation: Wagtail's own answer
-                localized = super(HomePage, self).localized
-            else:
-                localized = translation if translation.live else self
-            return None if localized.pk == self.pk else snapshot(localized)
-
-        found = LOCALIZED_HOME.get_or_compute(self.pk, get_language(), compute=compute)
-        return self if found is None else rebuild(found)
+        try:
+            code = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return super().localized
+        directory = site_directory()
+        own = directory.home(self.pk)
+        if own is None:
+            return super().localized
+        if own.locale.language_code == code:
+            return self
+        translation = directory.translation_of(own, code)
+        if translation is None:
+            return super().localized
+        return translation if translation.live else self
 
     def route(self, request, path_components):
         """Find a section or an article in one query by its URL path.
@@ -160,7 +142,7 @@ class HomePage(
 
     def archive_context(self, request, articles, count_key, canonical_path):
         return {
-            "articles": self.lazy_listing(request, articles, count_key),
+            "articles": self.paginate_articles(request, articles, count_key),
             "sections_by_path": SimpleLazyObject(lambda: sections_by_path(self)),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }

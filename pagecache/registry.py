@@ -119,13 +119,6 @@ REGISTRY: dict[str, CachedValue] = {
             depends_on=("sites", "settings", "pages", "locales"),
         ),
         CachedValue(
-            "localized-home",
-            owner="home.models",
-            holds="the home page in the reader's language, as field values (a snapshot), "
-            "or None where it is the page asked",
-            depends_on=("pages", "locales"),
-        ),
-        CachedValue(
             "live-ancestors",
             owner="core.navigation",
             holds="a page's live ancestors below the root, as field values (snapshots)",

@@ -1,4 +1,4 @@
-"""home/models.py caches ``HomePage.localized``: Wagtail routes every request from it."""
+"""home/models.py answers ``HomePage.localized`` from the site directory: Wagtail routes from it."""
 
 from unittest import mock
 
@@ -26,7 +26,7 @@ def test_wagtail_routes_every_request_from_the_site_roots_localized_page(client,
     with mock.patch.object(HomePage, "localized", property(spying)):
         assert client.get(french_home.url).status_code == 200
     assert calls, (
-        "Wagtail no longer routes through site.root_page.localized: the cached "
+        "Wagtail no longer routes through site.root_page.localized: the directory-backed "
         "HomePage.localized saves nothing (docs/upgrading.md)"
     )
 
