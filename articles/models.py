@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
+from articles.credits import kept_in_memory, read_credits
 from articles.feeds import SectionFeed
 from articles.listing import NEWEST_FIRST, ArticleListingMixin
 from articles.numbering import number_body
@@ -395,7 +396,14 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         return [item for item in self.numbered_body if item.is_section]
 
     @cached_property
+    def _stored_credits(self):
+        """The stored tags and authors, read together (articles/credits.py)."""
+        return read_credits(self)
+
+    @cached_property
     def ordered_authors(self):
+        if not kept_in_memory(self, "article_authors"):
+            return self._stored_credits.authors
         # "in", not truthiness: an article without authors has an empty prefetched list, and
         # calling select_related() on that through modelcluster's manager loses the page filter.
         links = self.article_authors.all()
@@ -423,6 +431,8 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
 
     @cached_property
     def tag_list(self):
+        if not (kept_in_memory(self, "tagged_items") or kept_in_memory(self, "tags")):
+            return self._stored_credits.tags
         return list(self.tags.all())
 
     def related_articles(self):

@@ -14,10 +14,10 @@ from django.test.utils import CaptureQueriesContext
 DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # The demo newsroom on the test database (the bench's archive of 1,000 articles, with sixty
-# comments under the seed article, costs the article 13: docs/performance.md). Comments cost
+# comments under the seed article, costs the article 12: docs/performance.md). Comments cost
 # the article one query, its first comment page with their replies and both totals, however
 # many there are (comments/threads.py).
-ARTICLE_QUERIES = 13
+ARTICLE_QUERIES = 12
 SECTION_QUERIES = 10
 # The front page reads its lead, featured, latest and each section's newest in one UNION on
 # PostgreSQL; SQLite cannot limit the parts of a UNION and reads them apart (home/front_page.py).
