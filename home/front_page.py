@@ -46,20 +46,25 @@ def sections_by_path(home) -> dict:
     return {section.path: section for section in live_sections(home)}
 
 
-def build_front_page(home) -> FrontPage:
+def build_front_page(home, *, preview: bool = False) -> FrontPage:
     """The front page's articles, read together: the choices, the newest and each section's.
 
     Every card comes from one statement (home/front_page_query.py) whose ids are the
     editors' choices (if still listed), the newest articles and each section's newest; the
     newest overall and each section's newest are then the first of that list, which is sorted
-    newest first.
+    newest first. A preview shows the featured slots of the page being edited, not the stored.
     """
     sections = sections_by_path(home)
+    featured_ids = None
+    if preview:
+        slots = home.featured_articles.all()
+        featured_ids = list(dict.fromkeys(slot.article_id for slot in slots if slot.article_id))
     rows = read_front_page(
         home,
         list(sections.values()),
         shown=1 + FEATURED_SLOTS + LATEST_COUNT,
         per_section=PER_SECTION,
+        featured_ids=featured_ids,
     )
     cards = [card for _, card in rows]
     by_id = {article.pk: article for article in cards}

@@ -28,14 +28,21 @@ from articles.sections import section_ids
 from core.restrictions import is_restricted
 
 
-def read_front_page(home, sections, *, shown: int, per_section: int) -> list[tuple]:
+def read_front_page(
+    home, sections, *, shown: int, per_section: int, featured_ids: list | None = None
+) -> list[tuple]:
     """``(featured place or None, card)`` for every card, newest first.
 
     ``shown``: how many of the newest articles the page draws when the editors chose none;
-    ``sections``: the live, public sections whose newest ``per_section`` are drawn.
+    ``sections``: the live, public sections whose newest ``per_section`` are drawn;
+    ``featured_ids``: the featured articles, in order, when they are not the stored ones (a
+    preview of the home page in the admin); by default, the stored slots are read with the rest.
     """
     query = _FrontPageQuery(home)
-    parts = [*query.chosen_and_newest(shown), *query.sections(sections, per_section)]
+    parts = [
+        *query.chosen_and_newest(shown, featured_ids),
+        *query.sections(sections, per_section),
+    ]
     if not parts:
         return []
     model = query.model
@@ -82,9 +89,40 @@ class _FrontPageQuery:
     def listed_under(self, alias: str) -> tuple[str, list]:
         return listed_condition(self.model, alias, self.section_ids)
 
-    def chosen_and_newest(self, shown: int) -> list[tuple[str, list]]:
+    def chosen_and_newest(self, shown: int, featured_ids) -> list[tuple[str, list]]:
         if not self.section_ids:
             return []
+        lead_id = self.home.lead_article_id
+        chosen_listed, chosen_params = self.listed_under("c")
+        if featured_ids is None:
+            newest_count, count_params, featured = self.stored_featured(chosen_listed)
+            featured_params = [self.home.pk, *chosen_params]
+        else:
+            newest_count, count_params = "%s", []
+            featured, featured_params = self.given_featured(featured_ids, chosen_listed)
+            featured_params += chosen_params
+        # One more of the newest for each choice: a chosen article is not drawn twice.
+        count = shown + (lead_id is not None) + (0 if featured_ids is None else len(featured_ids))
+        newest_listed, newest_params = self.listed_under("n")
+        newest = (
+            f"SELECT * FROM (SELECT n.{self.pk} AS id, CAST(NULL AS INTEGER) AS featured "  # noqa: S608 -- quoted model names
+            f"FROM {self.table} n WHERE {newest_listed} "
+            f"ORDER BY {self.order('n')} LIMIT {newest_count}) newest"
+        )
+        parts = [(newest, [*newest_params, count, *count_params])]
+        if featured:
+            parts.append((featured, featured_params))
+        if lead_id is not None:
+            lead = (
+                f"SELECT c.{self.pk}, NULL FROM {self.table} c "  # noqa: S608 -- quoted model names
+                f"WHERE c.{self.pk} = %s AND {chosen_listed}"
+            )
+            parts.append((lead, [lead_id, *chosen_params]))
+        return parts
+
+    def stored_featured(self, chosen_listed: str) -> tuple[str, list, str]:
+        """The featured slots as stored: how many (added to the newest's limit, with its
+        parameters) and the listed ones with their place in the editors' order."""
         featured_model = type(self.home)._meta.get_field("featured_articles").related_model
         featured = self.quote(featured_model._meta.db_table)
         chosen_article = self.column(featured_model, "article")
@@ -93,36 +131,29 @@ class _FrontPageQuery:
             f"f.{self.column(featured_model, 'sort_order')}, "
             f"f.{self.quote(featured_model._meta.pk.column)}"
         )
-        lead_id = self.home.lead_article_id
-        # One more of the newest for each choice: a chosen article is not drawn twice.
-        newest_count = (
+        count = (
             f"%s + (SELECT COUNT(DISTINCT f.{chosen_article}) "  # noqa: S608 -- quoted model names
             f"FROM {featured} f WHERE {on_page})"
         )
-        newest_listed, newest_params = self.listed_under("n")
-        chosen_listed, chosen_params = self.listed_under("c")
-        newest = (
-            f"SELECT * FROM (SELECT n.{self.pk} AS id, CAST(NULL AS INTEGER) AS featured "  # noqa: S608 -- quoted model names
-            f"FROM {self.table} n WHERE {newest_listed} "
-            f"ORDER BY {self.order('n')} LIMIT {newest_count}) newest"
-        )
-        featured_listed = (
+        listed = (
             f"SELECT c.{self.pk}, ranked.place FROM (SELECT f.{chosen_article} AS article, "  # noqa: S608 -- quoted model names
             f"ROW_NUMBER() OVER (ORDER BY {in_order}) AS place FROM {featured} f "
             f"WHERE {on_page}) ranked INNER JOIN {self.table} c ON c.{self.pk} = ranked.article "
             f"WHERE {chosen_listed}"
         )
-        parts = [
-            (newest, [*newest_params, shown + (lead_id is not None), self.home.pk]),
-            (featured_listed, [self.home.pk, *chosen_params]),
-        ]
-        if lead_id is not None:
-            lead = (
-                f"SELECT c.{self.pk}, NULL FROM {self.table} c "  # noqa: S608 -- quoted model names
-                f"WHERE c.{self.pk} = %s AND {chosen_listed}"
-            )
-            parts.append((lead, [lead_id, *chosen_params]))
-        return parts
+        return count, [self.home.pk], listed
+
+    def given_featured(self, featured_ids: list, chosen_listed: str) -> tuple[str, list]:
+        """The listed ones of ``featured_ids`` (a preview's, not yet stored), in that order."""
+        if not featured_ids:
+            return "", []
+        places = " ".join(["WHEN %s THEN %s"] * len(featured_ids))
+        sql = (
+            f"SELECT c.{self.pk}, CASE c.{self.pk} {places} END FROM {self.table} c "  # noqa: S608 -- quoted model names
+            f"WHERE c.{self.pk} IN ({', '.join(['%s'] * len(featured_ids))}) AND {chosen_listed}"
+        )
+        params = [value for place, pk in enumerate(featured_ids, 1) for value in (pk, place)]
+        return sql, [*params, *featured_ids]
 
     def sections(self, sections, per_section: int) -> list[tuple[str, list]]:
         parts = []

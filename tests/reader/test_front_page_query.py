@@ -68,8 +68,8 @@ def orm_front_page(home) -> dict:
     }
 
 
-def statement_front_page(home) -> dict:
-    front = build_front_page(home)
+def statement_front_page(home, preview=False) -> dict:
+    front = build_front_page(home, preview=preview)
     for article in [*([front.lead] if front.lead else []), *front.featured, *front.latest]:
         assert "ordered_authors" in article.__dict__  # the cards' details came with them
     return {
@@ -163,3 +163,20 @@ def test_a_home_page_with_one_article_and_one_without_any(demo_site, nothing_cac
     assert assert_as_the_orm(demo_site["home"])["lead"] == demo_site["article"].pk
     ArticlePage.objects.filter(pk=demo_site["article"].pk).update(listed_in=None)
     assert assert_as_the_orm(demo_site["home"])["lead"] is None
+
+
+def test_a_preview_shows_the_slots_being_edited_not_the_stored_ones(newsroom, nothing_cached):
+    """The admin's preview draws the page as edited: its slots are not stored yet."""
+    home, articles = newsroom["home"], newsroom["articles"]
+    home.featured_articles = [HomePageFeaturedArticle(article=articles[9])]
+    home.save_revision().publish()
+    home.refresh_from_db()
+    home.lead_article = articles[5]
+    chosen = [articles[2], articles[2], articles[0], articles[5]]
+    home.featured_articles = [HomePageFeaturedArticle(article=article) for article in chosen]
+    with request_scope():
+        expected = orm_front_page(home)
+    with request_scope():
+        assert statement_front_page(home, preview=True) == expected
+    assert expected["lead"] == articles[5].pk
+    assert expected["featured"][:2] == [articles[2].pk, articles[0].pk]
