@@ -13,10 +13,12 @@ when a page is published, unpublished, moved or deleted, and each of those start
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
+from django.db import connections
 from django.utils.functional import SimpleLazyObject
 
 from articles.cards import read_cards
 from core.mixins import requested_page_number
+from core.restrictions import restricted_pages
 from pagecache.middleware import note_page_shown
 from pagecache.registry import cached_value
 
@@ -120,3 +122,29 @@ class ArticleListingMixin:
         paginator = Paginator(ArticleListing(articles, count_key), self.articles_per_page)
         settle_page_number(request, paginator)
         return SimpleLazyObject(lambda: page_shown(request, paginator))
+
+
+def listed_condition(model, alias: str, section_ids: list | None = None) -> tuple[str, list]:
+    """``model.objects.listed()`` as a condition on the row ``alias`` of a statement written by
+    hand, with its parameters; with ``section_ids``, ``listed_under`` a home page of them.
+
+    Every condition is on the article's own row, as ``listed()``'s are: the listing indexes
+    answer it. With no section, nothing is listed.
+    """
+    quote = connections[model.objects.db].ops.quote_name
+    listed_in = f"{alias}.{quote(model._meta.get_field('listed_in').column)}"
+    condition, params = f"{listed_in} IS NOT NULL", []
+    restricted = [page_id for page_id, _ in restricted_pages()]
+    if restricted:
+        placeholders = ", ".join(["%s"] * len(restricted))
+        condition += (
+            f" AND {alias}.{quote(model._meta.pk.column)} NOT IN ({placeholders})"
+            f" AND {listed_in} NOT IN ({placeholders})"
+        )
+        params += restricted + restricted
+    if section_ids is not None:
+        if not section_ids:
+            return "1 = 0", []
+        condition += f" AND {listed_in} IN ({', '.join(['%s'] * len(section_ids))})"
+        params += list(section_ids)
+    return condition, params

@@ -32,6 +32,7 @@ from articles.numbering import number_body
 from articles.onward import reading_onward
 from articles.readership import ArticleDailyViews  # noqa: F401  (the model lives with its logic)
 from articles.reading_time import reading_minutes, stream_text
+from articles.sections import section_ids
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.navigation import live_ancestors
 from core.page_forms import SitePageForm
@@ -483,23 +484,7 @@ class ArticlePage(SingleQueryViewRestrictionsMixin, SeoMetadataMixin, Page):
         }
 
 
-SECTION_IDS = cached_value("section-ids")
 ARTICLE_TAGS = cached_value("article-tags")
-
-
-def section_ids(home) -> list[int]:
-    """The ids of all the home page's sections, published or not, kept for the generation.
-
-    Listings of a whole language (the front page, tags, authors, the site feed) then name
-    their sections in the query, and the index of all listed articles answers it directly.
-    """
-
-    def load():
-        # From the (small) sections table: the page table's path index cannot serve the
-        # "path starts with" of child_of, which would read every page of a large archive.
-        return list(SectionPage.objects.child_of(home).values_list("pk", flat=True))
-
-    return SECTION_IDS.get_or_compute(home.pk, compute=load)
 
 
 def listing_section_id(path: str, live: bool, alias_of_id: int | None) -> int | None:

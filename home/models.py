@@ -151,7 +151,8 @@ class HomePage(
     def index(self, request):
         keys.shows(keys.home(self.pk))
         # Built only if the front page is drawn: a cached fragment of it needs no query.
-        front = SimpleLazyObject(lambda: build_front_page(self))
+        preview = getattr(request, "is_preview", False)
+        front = SimpleLazyObject(lambda: build_front_page(self, preview=preview))
         return self.render(
             request,
             context_overrides={

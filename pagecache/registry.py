@@ -153,16 +153,10 @@ REGISTRY: dict[str, CachedValue] = {
             keyed=True,
         ),
         CachedValue(
-            "section-ids",
-            owner="articles.models",
-            holds="the ids of a home page's sections, published or not",
+            "home-sections",
+            owner="articles.sections",
+            holds="every section of a home page, published or not, as field values (snapshots)",
             depends_on=("pages",),
-        ),
-        CachedValue(
-            "live-sections",
-            owner="home.front_page",
-            holds="a home page's live public sections, as field values (snapshots)",
-            depends_on=("pages", "restrictions"),
         ),
         CachedValue(
             "arabic-digits",

@@ -7,6 +7,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from articles import readership
 from articles.structured_data import news_article
@@ -120,8 +121,9 @@ def most_read(context):
 
     def compute():
         return [
-            {"title": article.title, "url": article.get_url(request), "views": article.recent_views}
-            for article in readership.most_read_articles(home)
+            # The URL needs no more of the page (as home/chrome.py's).
+            {"title": title, "url": Page(pk=pk, url_path=url_path).get_url(request), "views": views}
+            for pk, title, url_path, views in readership.most_read_articles(home)
         ]
 
     window = readership.most_read_cache_window()

@@ -130,7 +130,7 @@ def test_generation_values_are_kept_in_process_memory_until_the_generation_chang
         computed.append(1)
         return {"value": len(computed)}
 
-    entry = cached_value("section-ids")
+    entry = cached_value("home-sections")
     first = entry.get_or_compute(1, compute=compute)
     cache.delete(entry.key(1))  # gone from the shared cache
     assert entry.get_or_compute(1, compute=compute) is first
@@ -142,7 +142,7 @@ def test_generation_values_are_kept_in_process_memory_until_the_generation_chang
 @pytest.mark.django_db
 def test_no_process_copies_where_the_cache_is_not_shared(settings):
     settings.CACHE_IS_SHARED = False
-    entry = cached_value("section-ids")
+    entry = cached_value("home-sections")
     entry.get_or_compute(1, compute=lambda: [1, 2])
     cache.delete(entry.key(1))
     assert entry.get_or_compute(1, compute=lambda: [3]) == [3]
