@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import readership
 from articles.structured_data import news_article
 from core.archives import archive_url
-from core.images import with_renditions
+from core.page_meta import social_rendition
 from core.navigation import home_for
 from core.templatetags.site_tags import site_absolute_url
 from pagecache.registry import cached_value
@@ -92,7 +92,8 @@ def article_json_ld(context, article):
     request = context["request"]
     image_url = None
     if article.lead_image:
-        rendition = with_renditions(article.lead_image).get_rendition("fill-1200x630")
+        # The picture the head's og:image gives (core/page_meta.py), its rendition made once.
+        rendition = social_rendition(article.lead_image)
         image_url = site_absolute_url(request, rendition.url)
     data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
     escaped = data.translate(SCRIPT_SAFE_JSON)
