@@ -1,10 +1,10 @@
-"""What a reader page tells search engines and social networks in its head: canonical, og:, twitter:.
+"""What a reader page tells search engines and social networks in its head (canonical, og:).
 
 Drawn in Python, each value worked out once: as a template, the block resolved the same page
-properties several times over (the page's description, a truncation of its text, three times),
-looked up its site and rendered its picture's ``{% image %}`` through template machinery,
-some 2.8 ms of every page with every cache off. Here it is one ``format_html`` per line, the
-same markup. Everything from the page or the editors is escaped by ``format_html``.
+properties twice over (its title and its description, a truncation of its text) and drew its
+picture's ``{% image %}`` through template machinery, some 2.8 ms of every page with every
+cache off. Here it is one ``format_html`` a line, the same markup
+(tests/reader/test_head_markup.py). Everything from the page or the editors is escaped.
 """
 
 from django.utils.dateformat import format as date_format
@@ -22,7 +22,7 @@ LINE = "\n    "
 def social_rendition(image):
     """The picture shared with a link to the page, its rendition made once per image object.
 
-    The head's og:image and the article's JSON-LD (articles/structured_data.py) both give it.
+    The head's og:image and the article's JSON-LD (``article_json_ld``) both give it.
     """
     rendition = getattr(image, "_social_rendition", None)
     if rendition is None:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from articles import readership
 from articles.structured_data import news_article
 from core.archives import archive_url
-from core.page_meta import social_rendition
 from core.navigation import home_for
+from core.page_meta import social_rendition
 from core.templatetags.site_tags import site_absolute_url
 from pagecache.registry import cached_value
 
