@@ -11,6 +11,7 @@ from comments.models import (
     ReaderComment,
 )
 from comments.text import clean_body, clean_single_line, has_visible_letter, is_invisible
+from comments.widgets import CheckboxInput, HiddenInput, TextInput
 
 
 class WebAddressField(forms.URLField):
@@ -40,15 +41,16 @@ class ReaderCommentForm(forms.Form):
     remember = forms.BooleanField(
         label=_("Save my name and email in this browser for the next time I comment."),
         required=False,
+        widget=CheckboxInput,
     )
-    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    ticket = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, min_value=1, widget=HiddenInput)
+    ticket = forms.CharField(required=False, max_length=500, widget=HiddenInput)
     # The honeypot: hidden from people by the stylesheet, irresistible to form-filling robots.
     homepage = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         max_length=500,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        widget=TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, page, **kwargs):

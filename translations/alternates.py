@@ -28,18 +28,26 @@ def language_name(code: str) -> str:
     return get_language_info(code)["name_local"]
 
 
+# What a page's address is made of (Page.get_url_parts), and what these functions read.
+ADDRESS_FIELDS = ("id", "translation_key", "url_path", "locale__language_code")
+
+
 def live_translations(*pages: Page) -> list[dict[str, Page]]:
     """For each page, its live, non-alias versions by language code, itself included.
 
     One query for all the pages together; the answer is kept on each page for the request.
+    The versions are only linked to: they are read with what their addresses need
+    (``Page.get_url_parts``), not their every field, which was half the cost of the query.
     """
     missing = [page for page in pages if not hasattr(page, "_live_translations")]
     if missing:
         keys = {page.translation_key for page in missing}
         by_key: dict = {key: {} for key in keys}
-        versions = Page.objects.filter(
-            translation_key__in=keys, live=True, alias_of__isnull=True
-        ).select_related("locale")
+        versions = (
+            Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True)
+            .select_related("locale")
+            .only(*ADDRESS_FIELDS)
+        )
         for version in versions:
             by_key[version.translation_key][version.locale.language_code] = version
         for page in missing:

@@ -12,8 +12,8 @@ from wagtail.models import Page
 from articles import readership
 from articles.structured_data import news_article
 from core.archives import archive_url
-from core.images import with_renditions
 from core.navigation import home_for
+from core.page_meta import social_rendition
 from core.templatetags.site_tags import site_absolute_url
 from pagecache.registry import cached_value
 
@@ -93,7 +93,8 @@ def article_json_ld(context, article):
     request = context["request"]
     image_url = None
     if article.lead_image:
-        rendition = with_renditions(article.lead_image).get_rendition("fill-1200x630")
+        # The picture the head's og:image gives (core/page_meta.py), its rendition made once.
+        rendition = social_rendition(article.lead_image)
         image_url = site_absolute_url(request, rendition.url)
     data = json.dumps(news_article(article, request, image_url), ensure_ascii=False)
     escaped = data.translate(SCRIPT_SAFE_JSON)

@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from comments.display import thread_html
+from comments.form_fields import comment_field_html
 from comments.forms import ReaderCommentForm
 from comments.models import NAME_MAX_LENGTH, CommentSettings
 from comments.remember import COOKIE_NAME
@@ -144,6 +145,12 @@ def do_blank_comment_form(parser, token):
 def comment_thread(discussion, page, page_url):
     """The conversation's list items, drawn in Python (comments/display.py says why)."""
     return thread_html(discussion, page_url=page_url, replies_open=page.comments_open and page.live)
+
+
+@register.simple_tag
+def comment_field(field, autocomplete="", hidden=False):
+    """``{% comment_field form.name autocomplete="name" %}`` (comments/form_fields.py)."""
+    return comment_field_html(field, autocomplete=autocomplete, hidden=hidden)
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from core.images import with_renditions
+from core.page_meta import page_meta_html
 
 register = template.Library()
 
@@ -30,9 +31,24 @@ def canonical_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """``url`` on the site's public address, as canonical URLs are (not the request's host)."""
-    return site_absolute_url(context.get("request"), url)
+def page_meta(context, meta_title=None, meta_description=None):
+    """``{% page_meta %}``: the canonical link and social metadata (core/page_meta.py).
+
+    ``meta_title`` and ``meta_description`` replace the page's own where given.
+    """
+    request = context.get("request")
+    return page_meta_html(
+        page=context.get("page"),
+        canonical=canonical_url(context),
+        site=Site.find_for_request(request) if request else None,
+        absolute_url=lambda url: site_absolute_url(request, url),
+        language_code=context.get("LANGUAGE_CODE"),
+        section=context.get("section"),
+        meta_title=context.get("meta_title") if meta_title is None else meta_title,
+        meta_description=(
+            context.get("meta_description") if meta_description is None else meta_description
+        ),
+    )
 
 
 def site_absolute_url(request, url: str) -> str:

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -23,9 +23,18 @@ def language_switcher(context):
     }
 
 
-@register.inclusion_tag("navigation/hreflang_links.html", takes_context=True)
+HREFLANG_LINK = '<link rel="alternate" hreflang="{}" href="{}">\n    '
+
+
+@register.simple_tag(takes_context=True)
 def hreflang_links(context):
-    return {"alternates": alternates.alternates(context.get("request"), context.get("page"))}
+    """``<link rel="alternate" hreflang>`` for every language version of the page, in the head.
+
+    Drawn here rather than through a template of its own: a few lines, on every page.
+    """
+    links = alternates.alternates(context.get("request"), context.get("page"))
+    lines = format_html_join("", HREFLANG_LINK, ((link.hreflang, link.url) for link in links))
+    return lines + mark_safe("\n")
 
 
 @register.simple_tag(takes_context=True)
