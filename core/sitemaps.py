@@ -12,17 +12,16 @@ fetched together.
 """
 
 from collections import defaultdict
-from urllib.parse import quote
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import escape
-from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.page_urls import url_below
 from core.restrictions import private_pages
 from pagecache import keys
 
@@ -118,15 +117,12 @@ class TranslatedPagesSitemap(Sitemap):
     def full_url(self, path: str, url_path: str) -> str:
         """A page's full URL: its language root's, then the rest of its URL path.
 
-        Wagtail reverses the one ``wagtail_serve`` pattern with the path below the site root,
-        so a page's URL is its root's URL followed by the rest of its path, quoted the way
-        ``reverse()`` quotes; working it out from the root avoids a reverse for each of the
+        Worked out below the root's URL (core/page_urls.py): no reverse for each of the
         thousand pages (tests/reader/test_feeds_and_discovery.py checks they agree).
         """
         root_path = path[: len(self.language_root_paths[0])]
         root = self.language_roots[root_path]
-        rest = url_path[len(root.url_path) :]
-        return self.root_urls[root_path] + quote(rest, safe=RFC3986_SUBDELIMS + "/~:@")
+        return url_below(self.root_urls[root_path], root.url_path, url_path)
 
     def _urls(self, page, protocol, domain):
         """The page's entries: location, last modification and the translations' locations.
