@@ -35,6 +35,21 @@ def live_ancestors(page: Page) -> list[Page]:
     return cached
 
 
+def section_of(article, sections_by_path):
+    """The section a listed article belongs to, from the listing's sections by path (no query)."""
+    return (sections_by_path or {}).get(article.path[: -Page.steplen])
+
+
+def section_url(section, request):
+    """The section's URL, worked out once per request: every card of a listing links it."""
+    if request is None:
+        return section.get_url()
+    urls = request.__dict__.setdefault("_section_urls", {})
+    if section.pk not in urls:
+        urls[section.pk] = section.get_url(request)
+    return urls[section.pk]
+
+
 def home_for(page, request):
     """The home page of the tree the reader is in: the page's own, else the language's root."""
     if isinstance(page, Page) and page.depth >= 2:

@@ -28,8 +28,8 @@ PALETTES = {
     "sports": ("#1d5fa8", "#0b2747", "#9be15d"),
 }
 
-# The renditions the reader's pages ask for (templates/components/article_card.html and the
-# article page): made once with the demo, so a fresh site does not resize twenty pictures
+# The renditions the reader's pages ask for (the article card, articles/card_display.py, and
+# the article page): made once with the demo, so a fresh site does not resize twenty pictures
 # on its first front page, and the test session not in every test.
 CARD_RENDITIONS = [
     "fill-320x180",

@@ -1,8 +1,9 @@
 """Dates and numbers written for the reader's language, in the digits the site has chosen."""
 
+from collections.abc import Callable
 from datetime import date
 
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 from hijridate import Gregorian
@@ -46,11 +47,24 @@ def with_digits(text: str, request) -> str:
 
 def localized_date(value, request) -> str:
     """The date as the reader's language writes it ("29 نوفمبر، 2026", "29 novembre 2026")."""
-    if value is None:
-        return ""
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return with_digits(formats.date_format(value, "DATE_FORMAT"), request)
+    return date_writer(request)(value)
+
+
+def date_writer(request) -> Callable:
+    """``localized_date`` for the many dates of one page (a listing's cards): the language's
+    format and the site's digits looked up once, not for each date."""
+    date_format = formats.get_format("DATE_FORMAT")
+    eastern = uses_eastern_digits(request)
+
+    def write(value) -> str:
+        if value is None:
+            return ""
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        text = dateformat.format(value, date_format)
+        return to_eastern_arabic_digits(text) if eastern else text
+
+    return write
 
 
 def localized_number(value, request) -> str:

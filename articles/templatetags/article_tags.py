@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from articles import readership
+from articles.card_display import Wording, byline_html
 from articles.structured_data import news_article
 from core.archives import archive_url
 from core.navigation import home_for
@@ -33,6 +34,12 @@ def _archive_url(context, route, slug):
 @register.simple_tag(takes_context=True)
 def author_url(context, author):
     return _archive_url(context, "author", author.slug)
+
+
+@register.simple_tag(takes_context=True)
+def byline_authors(context, authors):
+    """The byline: "By" and the authors, linked to their archives, as a card draws it."""
+    return byline_html(authors, Wording.current(), lambda author: author_url(context, author))
 
 
 @register.simple_tag(takes_context=True)

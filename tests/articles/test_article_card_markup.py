@@ -1,8 +1,8 @@
 """The article card's markup, variant by variant, as readers have always received it.
 
-The expected markup below was written from what the card's template draws: each variant a
-listing asks for, with and without a picture, with no, one and two authors, and an
-untranslated Arabic headline on a French page.
+The expected markup below was written from what the card's template drew before the card was
+drawn in Python (articles/card_display.py): each variant a listing asks for, with and without
+a picture, with no, one and two authors, and an untranslated Arabic headline on a French page.
 Rendition addresses differ from run to run (the picture's file name); they are written here
 as the rendition's filter spec in braces.
 """
@@ -286,7 +286,7 @@ EXPECTED = {
 
 CALLS = {
     "default": "",
-    "lead": ' variant="lead" eager=True',
+    "lead": ' variant="lead"',
     "lazy": " lazy=True",
     "featured": ' variant="featured" compact=True',
     "section box": " hide_section=True lazy=True compact=True",
@@ -297,7 +297,7 @@ CALLS = {
 def render(card, sections, call: str, language: str = "ar", *, known=True, request=None) -> str:
     """The card as a listing of ``language`` draws it; ``known``: the listing knows its section."""
     template = engines["django"].from_string(
-        '{% include "components/article_card.html" with article=article' + CALLS[call] + " %}"
+        "{% load card_tags %}{% article_card article" + CALLS[call] + " %}"
     )
     section = sections[language]
     sections_by_path = {section.path: section} if known else {}
