@@ -85,6 +85,16 @@ def fragments_off(settings):
 
 
 @pytest.fixture
+def nothing_cached(settings):
+    """No cache to keep values in: what is read is read from the database, every time."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.CACHE_ENABLED = False
+
+
+@pytest.fixture
 def only_the_seed_article(demo_site):
     """The demo newsroom without its stories: the seed article alone, as tests of listings,
     feeds and related articles count exactly what they add (rolled back after the test)."""

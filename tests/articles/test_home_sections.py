@@ -14,15 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def nothing_cached(settings):
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.CACHE_ENABLED = False
-
-
-@pytest.fixture
 def sections(demo_site):
     home = demo_site["home"]
     draft = make_section(home, "مسودة", "draft-section")

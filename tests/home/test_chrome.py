@@ -15,15 +15,6 @@ from tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def nothing_cached(settings):
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.CACHE_ENABLED = False
-
-
 def add_information_page(home, slug, *, in_menu, in_footer):
     page = InformationPage(
         title=f"Page {slug}", slug=slug, show_in_menus=in_menu, show_in_footer=in_footer

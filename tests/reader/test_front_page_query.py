@@ -22,15 +22,6 @@ from tests.factories import add_listed_articles, make_article, make_section
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def nothing_cached(settings):
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    settings.CACHE_ENABLED = False
-
-
 def orm_front_page(home) -> dict:
     """What the front page showed when the ORM chose its cards (before the statement)."""
     featured_ids = list(dict.fromkeys(slot.article_id for slot in home.featured_articles.all()))
