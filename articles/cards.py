@@ -88,8 +88,8 @@ class CardReader:
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT {select} FROM {self.tables} {rest}", params)  # noqa: S608 -- quoted names
             rows = cursor.fetchall()
-        articles = _Loader(self.connection, self.model, self.article_fields)
-        images = _Loader(self.connection, self.image_model, self.image_fields)
+        articles = RowLoader(self.connection, self.model, self.article_fields)
+        images = RowLoader(self.connection, self.image_model, self.image_fields)
         start = 1 if leading else 0
         split = start + len(self.article_fields)
         cards = []
@@ -102,7 +102,7 @@ class CardReader:
         return cards
 
 
-class _Loader:
+class RowLoader:
     """Model instances from a row's values, converted as the ORM converts each field's."""
 
     def __init__(self, connection, model, fields):
@@ -165,7 +165,7 @@ def _with_authors(connection, model, articles) -> None:
             ids,
         )
         rows = cursor.fetchall()
-    authors = _Loader(connection, author_model, fields)
+    authors = RowLoader(connection, author_model, fields)
     by_article = {}
     for row in rows:
         by_article.setdefault(row[0], []).append(authors.load(row[1:]))
@@ -189,7 +189,7 @@ def _with_renditions(connection, images) -> None:
             ids,
         )
         rows = cursor.fetchall()
-    renditions = _Loader(connection, rendition_model, fields)
+    renditions = RowLoader(connection, rendition_model, fields)
     by_image = {}
     for row in rows:
         rendition = renditions.load(row)

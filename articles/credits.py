@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-from articles.cards import _Loader
+from articles.cards import RowLoader
 
 AUTHORS, TAGS = 0, 1
 
@@ -64,8 +64,8 @@ def read_credits(article) -> Credits:
     with connection.cursor() as cursor:
         cursor.execute(sql, [article.pk, article.pk])
         rows = cursor.fetchall()
-    authors = _Loader(connection, author_model, author_fields)
-    tags = _Loader(connection, tag_model, tag_fields)
+    authors = RowLoader(connection, author_model, author_fields)
+    tags = RowLoader(connection, tag_model, tag_fields)
     return Credits(
         tags=[tags.load(row[2 : 2 + len(tag_fields)]) for row in rows if row[0] == TAGS],
         authors=[authors.load(row[2:]) for row in rows if row[0] == AUTHORS],

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.cards import _Loader
+from articles.cards import RowLoader
 from articles.models import ArticlePage
 from tests.factories import make_article, make_image
 
@@ -34,7 +34,7 @@ def test_a_row_read_by_hand_is_the_instance_the_orm_makes(demo_site):
             [article.pk],
         )
         row = cursor.fetchone()
-    loaded = _Loader(connection, ArticlePage, fields).load(row)
+    loaded = RowLoader(connection, ArticlePage, fields).load(row)
     for field in fields:
         assert getattr(loaded, field.attname) == getattr(read, field.attname), (
             f"{field.name} is not what the ORM reads: revisit articles/cards.py (docs/upgrading.md)"
