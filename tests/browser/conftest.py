@@ -4,6 +4,8 @@ Screenshots go to test-artifacts/screenshots/ (git-ignored) for people to look a
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -54,9 +56,30 @@ def open_page(browser):
         contexts.append(context)
         return context.new_page()
 
+    def close_all():
+        while contexts:
+            contexts.pop().close()
+
+    open_at.close_all = close_all
     yield open_at
-    for context in contexts:
-        context.close()
+    close_all()
+
+
+def finish_live_requests(live_server, timeout: float = 15.0) -> None:
+    """Waits for the requests the live server is still answering.
+
+    A page closed at the end of a test may leave a request half answered (a view count, the
+    admin's polling), its transaction holding locks while the test database is flushed for the
+    next test: PostgreSQL then reports a deadlock between that request and the flush's TRUNCATE.
+    The server answers each request in a thread of its own; they are joined here.
+    """
+    httpd = getattr(live_server.thread, "httpd", None)
+    if httpd is None:
+        return
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if getattr(thread, "_target", None) == httpd.process_request_thread:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
@@ -72,8 +95,12 @@ def screenshot():
 
 
 @pytest.fixture
-def live_demo_site(transactional_db, live_server):
-    """The demo newsroom behind a live server, with absolute URLs ready for the browser."""
+def live_demo_site(transactional_db, live_server, open_page):
+    """The demo newsroom behind a live server, with absolute URLs ready for the browser.
+
+    Torn down before the database is flushed: the browser's pages are closed and the requests
+    they left are answered first (``finish_live_requests``).
+    """
     from tests import demo_snapshot
 
     demo_snapshot.ensure()
@@ -81,7 +108,7 @@ def live_demo_site(transactional_db, live_server):
     from home.models import HomePage
 
     home = HomePage.objects.get(depth=2, locale__language_code="ar")
-    return {
+    yield {
         "base_url": live_server.url,
         "home": home,
         # The French and English trees have their own copies: the fixtures are the Arabic ones.
@@ -90,3 +117,5 @@ def live_demo_site(transactional_db, live_server):
             slug="morocco-counter-terrorism-regional-security", locale=home.locale
         ),
     }
+    open_page.close_all()
+    finish_live_requests(live_server)
