@@ -116,12 +116,20 @@ class RowLoader:
             if found:
                 self.converters.append((index, column, found))
 
-    def load(self, values):
-        values = list(values)
+    def converted(self, row) -> list:
+        """The row's values as the ORM would give them to the model, in the fields' order."""
+        values = list(row)
         for index, column, converters in self.converters:
             for converter in converters:
                 values[index] = converter(values[index], column, self.connection)
-        return self.model.from_db(self.connection.alias, self.names, values)
+        return values
+
+    def values(self, row) -> dict:
+        """The row's values by field name (a snapshot's, pagecache/snapshots.py)."""
+        return dict(zip(self.names, self.converted(row), strict=True))
+
+    def load(self, row):
+        return self.model.from_db(self.connection.alias, self.names, self.converted(row))
 
 
 def with_card_details(model, articles) -> None:

@@ -18,6 +18,7 @@ tests/articles/test_home_sections.py holds it to the ORM's answer.
 from django.apps import apps
 from django.db import connections
 
+from articles.cards import RowLoader
 from core.restrictions import is_restricted
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild
@@ -65,20 +66,6 @@ def read_sections(home) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [home.path + "%", home.depth + 1])
         rows = cursor.fetchall()
-    converters = []
-    for index, field in enumerate(fields):
-        column = field.get_col(model._meta.db_table)
-        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if found:
-            converters.append((index, column, found))
-    names = [field.attname for field in fields]
+    loader = RowLoader(connection, model, fields)
     label = model._meta.label_lower
-    sections = []
-    for row in rows:
-        values = list(row)
-        for index, column, found in converters:
-            for converter in found:
-                values[index] = converter(values[index], column, connection)
-        values = dict(zip(names, values, strict=True))
-        sections.append({"model": label, "values": values, "related": {}})
-    return sections
+    return [{"model": label, "values": loader.values(row), "related": {}} for row in rows]
