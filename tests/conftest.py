@@ -43,7 +43,7 @@ def django_db_setup(django_db_setup, django_db_blocker, session_media_root):
 
     Building it (three language trees, translations made through wagtail-localize) takes a few
     seconds; each test then runs inside a transaction that is rolled back, so every test sees
-    the same newsroom. On PostgreSQL, copies saved here (tests/demo_snapshot.py) put it back
+    the same newsroom. Copies saved here (tests/demo_snapshot.py) put it back
     in a moment after a live-server test flushed the database, and give
     `only_the_seed_article` the newsroom without its stories without deleting them each time.
     """

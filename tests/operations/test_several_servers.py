@@ -15,6 +15,9 @@ from tests.project.test_deployment import PROJECT_DIR, REAL_LOOKING_ENVIRONMENT,
 
 SHARED_REDIS = isolation.redis_url()
 
+# Each test starts Django in other Python processes, seconds apiece: left out of test-fast.
+pytestmark = pytest.mark.slow
+
 
 def in_another_process(code: str, environment: dict) -> str:
     """Runs ``code`` with Django set up in a separate Python process; returns its last line."""
