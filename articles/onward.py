@@ -7,8 +7,9 @@ authors and pictures) and about 10 ms of the process's time, most of it building
 compiling nested querysets, on every first view of an article after a publication, and on
 every view with the caches off. Here one statement chooses and reads them all:
 
-- the related articles are ranked on the articles' and tags' tables alone (only the tags the
-  article shares are joined to each candidate), and only the chosen few are read in full;
+- the related articles are ranked from the section listing index and the tags' table alone
+  (the candidates' ids, sections and dates are in the index; only the tags the article
+  shares are joined to each), and only the chosen few are read in full;
 - the neighbours are the section's listed articles just before and after the article's
   date, read from the section's listing index (articles/listing.py), as the section page
   lists them;
@@ -127,31 +128,33 @@ class _OnwardQuery:
         shares_tags = f"t.{tag} IN ({', '.join(['%s'] * len(tag_ids))})" if tag_ids else "1 = 0"
         listed, listed_params = self._listed("r")
         sql = (
-            f"SELECT * FROM (SELECT c.{pk} AS id, {RELATED} AS role, "  # noqa: S608 -- quoted model names
+            f"SELECT * FROM (SELECT c.id, {RELATED} AS role, "  # noqa: S608 -- quoted model names
             f"COUNT(t.{tag_pk}) AS shared_tags, "
             f"CASE WHEN {in_section} THEN 1 ELSE 0 END AS in_section "
-            # Only the tags it shares are joined to each candidate.
-            f"FROM {own} c LEFT OUTER JOIN {self.table(tag_model)} t "
-            f"ON t.{tagged} = c.{pk} AND {shares_tags} "
-            # The candidates: the newest listed articles of the home's sections.
-            f"WHERE c.{pk} IN (SELECT r.{pk} FROM {own} r WHERE {listed} "
+            # The candidates: the newest listed articles of the home's sections, with the
+            # columns the ranking needs, all read from the section listing index.
+            f"FROM (SELECT r.{pk} AS id, r.{listed_in} AS {listed_in}, "
+            f"r.{publication_date} AS {publication_date} FROM {own} r WHERE {listed} "
             f"AND r.{listed_in} IN (SELECT s.{section_pk} FROM {self.table(section_model)} s "
             f"INNER JOIN {self.table(page_model)} sp ON sp.{page_pk} = s.{section_pk} "
             f"WHERE sp.{self.column(page_model, 'path')} LIKE %s "
             f"AND sp.{self.column(page_model, 'depth')} = %s) "
-            f"ORDER BY r.{publication_date} DESC, r.{pk} DESC LIMIT %s) "
-            f"AND c.{pk} <> %s AND ({in_section} OR t.{tag_pk} IS NOT NULL) "
-            f"GROUP BY c.{pk}, c.{listed_in}, c.{publication_date} "
-            f"ORDER BY shared_tags DESC, in_section DESC, c.{publication_date} DESC, c.{pk} DESC "
+            f"ORDER BY r.{publication_date} DESC, r.{pk} DESC LIMIT %s) c "
+            # Only the tags it shares are joined to each candidate.
+            f"LEFT OUTER JOIN {self.table(tag_model)} t "
+            f"ON t.{tagged} = c.id AND {shares_tags} "
+            f"WHERE c.id <> %s AND ({in_section} OR t.{tag_pk} IS NOT NULL) "
+            f"GROUP BY c.id, c.{listed_in}, c.{publication_date} "
+            f"ORDER BY shared_tags DESC, in_section DESC, c.{publication_date} DESC, c.id DESC "
             "LIMIT %s) related"
         )
         params = [
             *in_section_params,
-            *tag_ids,
             *listed_params,
             home.path + "%",
             home.depth + 1,
             RELATED_CANDIDATES,
+            *tag_ids,
             self.article.pk,
             *in_section_params,
             self.related_count,

@@ -112,7 +112,10 @@ class HomePage(
             # An article's lead picture comes with it (every article page shows it), and the
             # section it is listed in, which is its parent when it is live and not a copy.
             related = ("locale", "lead_image", "listed_in") if model is ArticlePage else ("locale",)
-            page = model.objects.live().select_related(*related).filter(url_path=url_path).first()
+            # No ordering: a URL path names one page (slugs are unique among siblings), and
+            # ordering the tree's way was a fifth of the time Django took to build the query.
+            matches = model.objects.live().select_related(*related).filter(url_path=url_path)
+            page = next(iter(matches.order_by()[:1]), None)
             if page is not None:
                 self.give_live_ancestors(page)
                 return RouteResult(page)

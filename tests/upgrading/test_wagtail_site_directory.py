@@ -23,8 +23,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def several_sites(demo_site):
     """The demo site (default, port 80) and three more on the same tree, as hosts are often
-    set up: a second host name, the same host on another port, and a host on two ports."""
+    set up: a second host name, the same host on another port, and a host on two ports; and
+    one on the French tree, so the sites' root paths differ and their order counts."""
     home = demo_site["home"]
+    french_home = Page.objects.get(depth=2, locale__language_code="fr")
+    Site.objects.create(hostname="fr.example", port=80, root_page=french_home)
     Site.objects.create(hostname="news.example", port=80, root_page=home, site_name="News")
     Site.objects.create(hostname="localhost", port=8080, root_page=home, site_name="Preview")
     Site.objects.create(hostname="two.example", port=8001, root_page=home)
