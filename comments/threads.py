@@ -7,9 +7,10 @@ so nested lists are drawn in one pass (comments/display.py), without recursion.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, IntegerField, Q, Subquery
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 
+from comments.first_page import first_page_of_comments
 from comments.models import CommentStatus, ReaderComment
 
 TOP_LEVEL_PER_PAGE = 50
@@ -118,7 +119,8 @@ def load_discussion(page, page_number, max_depth) -> Discussion:
 
     One query for the first page of comments, however long the conversation: its first
     comments and all their approved replies come in one list, with the two totals the page
-    shows beside each row (counted by the database in the same statement). A later page costs
+    shows beside each row (counted by the database in the same statement, written by hand:
+    comments/first_page.py). A later page costs
     one counting query first, which says whether the page asked for exists (past the end, the
     last page is shown, as Django's ``get_page`` does). Never a query per comment or per thread.
     """
@@ -126,10 +128,10 @@ def load_discussion(page, page_number, max_depth) -> Discussion:
         return Discussion(count=0)
     number = requested_page(page_number)
     if number == 1:
-        comments = list(page_of_comments(page, 0).annotate(**conversation_totals(page)))
+        # page_of_comments(page, 0) and the totals, by one statement written by hand.
+        comments, top_level_count, total = first_page_of_comments(page, TOP_LEVEL_PER_PAGE)
         if not comments:
             return Discussion(count=0)
-        top_level_count, total = comments[0].top_level_total, comments[0].visible_total
     else:
         counts = visible_comments(page).aggregate(
             total=Count("pk"), top_level=Count("pk", filter=Q(parent__isnull=True))
@@ -166,26 +168,6 @@ def page_of_comments(page, start: int):
         .filter(conversation__in=first_comments)
         .only(*DISPLAY_FIELDS)
         .order_by("created_at", "pk")
-    )
-
-
-def conversation_totals(page) -> dict:
-    """The article's count of first comments and of all visible comments, as subqueries the
-    database answers once for the whole statement, not once per row."""
-    return {
-        "top_level_total": count_of(
-            ReaderComment.objects.filter(
-                page=page, status=CommentStatus.APPROVED, parent__isnull=True
-            )
-        ),
-        "visible_total": count_of(visible_comments(page)),
-    }
-
-
-def count_of(queryset) -> Subquery:
-    return Subquery(
-        queryset.order_by().values("page").annotate(total=Count("pk")).values("total"),
-        output_field=IntegerField(),
     )
 
 
