@@ -97,12 +97,17 @@ def test_comment_rate_limits_are_counted_in_the_shared_redis(settings):
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     environment = {**REAL_LOOKING_ENVIRONMENT, "REDIS_URL": SHARED_REDIS}
     redis.Redis.from_url(SHARED_REDIS).flushdb()
+    # Both servers at the same moment of one minute's window: started seconds apart, they
+    # could otherwise fall on either side of a window's end and each count from zero.
+    same_moment = "import time; time.time = lambda: 1_800_000_000.0; "
     code = (
-        "from comments.ratelimit import take_slot; "
+        same_moment + "from comments.ratelimit import take_slot; "
         "print([take_slot('203.0.113.9', 3) for _ in range(3)])"
     )
     assert in_another_process(code, environment) == "[0, 0, 0]"  # three allowed, on server one
-    code = "from comments.ratelimit import take_slot; print(take_slot('203.0.113.9', 3))"
+    code = (
+        same_moment + "from comments.ratelimit import take_slot; print(take_slot('203.0.113.9', 3))"
+    )
     assert int(in_another_process(code, environment)) > 0  # the fourth refused, on server two
 
 
