@@ -13,10 +13,26 @@ statements' loader (articles/cards.py: RowLoader). Later pages still go through 
 tests/comments/test_first_page_query.py holds it to the ORM's answer.
 """
 
+from functools import cache
+
 from django.db import connections
 
 from articles.cards import RowLoader
 from comments.models import CommentStatus, ReaderComment
+
+# What a conversation shows of each comment (the other fields are left unread).
+DISPLAY_FIELDS = [
+    "pk",
+    "page_id",
+    "parent_id",
+    "thread_root_id",
+    "depth",
+    "author_name",
+    "author_url",
+    "body",
+    "created_at",
+    "is_staff_reply",
+]
 
 
 def first_page_of_comments(page, per_page: int) -> tuple[list[ReaderComment], int, int]:
@@ -27,7 +43,7 @@ def first_page_of_comments(page, per_page: int) -> tuple[list[ReaderComment], in
     there is none.
     """
     connection = connections[ReaderComment.objects.db]
-    statement = _statement(connection)
+    statement = _statement(connection.alias)
     approved = CommentStatus.APPROVED.value
     totals = [page.pk, approved, page.pk, approved, approved]
     comments = [page.pk, approved, page.pk, approved, per_page]
@@ -42,11 +58,9 @@ def first_page_of_comments(page, per_page: int) -> tuple[list[ReaderComment], in
 
 
 class _Statement:
-    """The statement's text and its rows' loader, made once per database connection alias."""
+    """The statement's text and its rows' loader."""
 
     def __init__(self, connection):
-        from comments.threads import DISPLAY_FIELDS
-
         meta = ReaderComment._meta
         quote = connection.ops.quote_name
         wanted = {meta.pk.name if name == "pk" else name for name in DISPLAY_FIELDS}
@@ -84,10 +98,7 @@ class _Statement:
         )
 
 
-_statements: dict[str, _Statement] = {}
-
-
-def _statement(connection) -> _Statement:
-    if connection.alias not in _statements:
-        _statements[connection.alias] = _Statement(connection)
-    return _statements[connection.alias]
+@cache
+def _statement(alias: str) -> _Statement:
+    """Made once per database alias."""
+    return _Statement(connections[alias])

@@ -10,23 +10,11 @@ from datetime import datetime
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 
-from comments.first_page import first_page_of_comments
+from comments.first_page import DISPLAY_FIELDS, first_page_of_comments
 from comments.models import CommentStatus, ReaderComment
 
 TOP_LEVEL_PER_PAGE = 50
 PAGE_PARAMETER = "comments_page"
-DISPLAY_FIELDS = [
-    "pk",
-    "page_id",
-    "parent_id",
-    "thread_root_id",
-    "depth",
-    "author_name",
-    "author_url",
-    "body",
-    "created_at",
-    "is_staff_reply",
-]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ related ones where ``select_related`` puts them (the hand-written statements' lo
 articles/cards.py: RowLoader). tests/home/test_routing_query.py holds it to the ORM's answer.
 """
 
+from functools import cache
+
 from django.db import connections
 
 from articles.cards import RowLoader
@@ -23,7 +25,7 @@ def read_live_page(model, url_path: str, related: tuple[str, ...]):
     model or to a page model one table below ``Page``, as ``select_related`` takes them.
     """
     connection = connections[model.objects.db]
-    statement = _statement(connection, model, related)
+    statement = _statement(connection.alias, model, related)
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, [url_path, True])
         row = cursor.fetchone()
@@ -99,11 +101,7 @@ class _Statement:
         )
 
 
-_statements: dict[tuple, _Statement] = {}
-
-
-def _statement(connection, model, related: tuple[str, ...]) -> _Statement:
-    key = (connection.alias, model, related)
-    if key not in _statements:
-        _statements[key] = _Statement(connection, model, related)
-    return _statements[key]
+@cache
+def _statement(alias: str, model, related: tuple[str, ...]) -> _Statement:
+    """Made once per database alias, model and relations."""
+    return _Statement(connections[alias], model, related)
