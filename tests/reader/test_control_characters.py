@@ -46,6 +46,22 @@ def test_the_control_list_is_complete():
     assert len(CONTROLS) == 29 + 1 + 32
 
 
+def test_the_quick_scan_finds_every_control_and_nothing_else():
+    """The way out checks each page with ``has_control_bytes`` before cleaning anything: it
+    must see every control character, in Arabic and French text, and no ordinary one."""
+    from core.output import clean_bytes, has_control_bytes
+
+    page = "<p>خاتمة « l’été » 1\u00a0000</p>"
+    for code in range(0x3000):  # every one- and two-byte character, and Arabic
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        content = (page + chr(code) + page).encode()
+        expected = bool(ANY_CONTROL_BYTE.search(content))
+        assert has_control_bytes(content) is expected, hex(code)
+        assert (clean_bytes(content) != content) is expected, hex(code)
+    assert not has_control_bytes(page.encode())
+
+
 @pytest.mark.django_db
 def test_text_saved_with_control_characters_is_stored_without_them(demo_site):
     author = AuthorFactory(name=sprinkled("ليلى المراكشي"), bio=sprinkled("كاتبة في السياسة"))
