@@ -11,13 +11,18 @@ from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from core.constant_query import ConstantQuery
 from pagecache.registry import cached_value
 
 RESTRICTED_PAGES = cached_value("restricted-pages")
+RESTRICTIONS_QUERY = ConstantQuery(
+    PageViewRestriction,
+    lambda: PageViewRestriction.objects.values_list("page_id", "page__path").order_by(),
+)
 
 
 def load_restricted_pages() -> list[tuple[int, str]]:
-    return sorted(set(PageViewRestriction.objects.values_list("page_id", "page__path")))
+    return sorted(set(RESTRICTIONS_QUERY.fetch()))
 
 
 def restricted_pages() -> list[tuple[int, str]]:

@@ -15,15 +15,17 @@ Wagtail's rules are kept: the host matching of ``get_site_for_hostname``, the or
 every state. tests/upgrading/test_wagtail_site_directory.py guards the Wagtail code copied.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Model
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
+from core.constant_query import ConstantQuery
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild_all, snapshots
 from pagecache.store import request_memo
@@ -46,33 +48,43 @@ def setting_accessors() -> dict[type[BaseSiteSetting], str]:
 
 def read_directory() -> dict:
     """Two queries: the sites with their settings and root pages, then the home pages."""
-    related = ["root_page", "root_page__locale"]
-    for model, accessor in setting_accessors().items():
-        related.append(accessor)
-        related += [f"{accessor}__{name}" for name in (model.select_related or ())]
     # A setting never saved is missing here: ``for_request`` makes its row with the defaults
     # on first use, as Wagtail does, and the next generation's directory has it.
-    sites = read_sites(related)
+    sites = read_sites()
     # The root pages' translations, as their specific class: routing starts from them and the
     # reader's language picks one. One query per class of root page (one: the home page).
     homes = []
-    keys_by_class: dict[type[Model], set] = {}
-    for site in sites:
-        model = site.root_page.specific_class or Page
-        keys_by_class.setdefault(model, set()).add(site.root_page.translation_key)
-    for model, translation_keys in keys_by_class.items():
-        homes += (
-            model.objects.filter(translation_key__in=translation_keys)
-            .select_related("locale")
-            .order_by()
-        )
+    for model in dict.fromkeys(site.root_page.specific_class or Page for site in sites):
+        homes += _homes_query(model).fetch()
     # In the tree's order, sorted here: paths are ASCII, compared as PostgreSQL's "C"
     # collation of the column compares them, and the ORM's ordering cost more than the sort.
     homes.sort(key=lambda home: home.path)
     return {"sites": snapshots(sites), "homes": snapshots(homes)}
 
 
-def read_sites(related: list[str]) -> list[Site]:
+def site_relations() -> list[str]:
+    """What is read with each site: its root page and locale, each site setting."""
+    related = ["root_page", "root_page__locale"]
+    for model, accessor in setting_accessors().items():
+        related.append(accessor)
+        related += [f"{accessor}__{name}" for name in (model.select_related or ())]
+    return related
+
+
+SITES_QUERY = ConstantQuery(Site, lambda: Site.objects.select_related(*site_relations()))
+
+
+@cache
+def _homes_query(model) -> ConstantQuery:
+    """The pages of ``model`` that are a site's root page or a translation of one."""
+    roots = Page.objects.filter(sites_rooted_here__isnull=False).values("translation_key")
+    return ConstantQuery(
+        model,
+        lambda: model.objects.filter(translation_key__in=roots).select_related("locale").order_by(),
+    )
+
+
+def read_sites() -> list[Site]:
     """The sites in Wagtail's order: the most specific root path first, the default site
     first among equals, then by host name.
 
@@ -80,7 +92,7 @@ def read_sites(related: list[str]) -> list[Site]:
     walked the whole page table's url_path index backwards to meet the few sites in that
     order, a cost that grew with the archive (0.8 ms of 1.3 at a thousand articles).
     """
-    sites = list(Site.objects.select_related(*related))
+    sites = SITES_QUERY.fetch()
     sites.sort(key=lambda site: site.hostname)
     # Python's sort is stable, reversed too: equal root paths and defaults keep that order.
     sites.sort(key=lambda site: (site.root_page.url_path, site.is_default_site), reverse=True)
