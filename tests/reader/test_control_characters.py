@@ -51,7 +51,7 @@ def test_the_quick_scan_finds_every_control_and_nothing_else():
     must see every control character, in Arabic and French text, and no ordinary one."""
     from core.output import clean_bytes, has_control_bytes
 
-    page = "<p>خاتمة « l’été » 1\u00a0000</p>"
+    page = "<p>خاتمة « l\u2019été » 1\u00a0000</p>"
     for code in range(0x3000):  # every one- and two-byte character, and Arabic
         if 0xD800 <= code <= 0xDFFF:
             continue
