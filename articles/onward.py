@@ -26,6 +26,7 @@ from django.db import connections
 from articles.cards import CardReader, with_card_details
 from core.navigation import live_ancestors
 from core.restrictions import is_restricted, restricted_pages
+from core.tree_sql import children_of
 
 # How many of a language's newest articles an article's related articles are chosen from.
 # Ranking every article that shares a tag would count tags across most of a large archive,
@@ -130,10 +131,14 @@ class _OnwardQuery:
         sections = (
             f"SELECT s.{section_pk} FROM {self.table(section_model)} s "  # noqa: S608 -- quoted model names
             f"INNER JOIN {self.table(page_model)} sp ON sp.{page_pk} = s.{section_pk} "
-            f"WHERE sp.{self.column(page_model, 'path')} LIKE %s "
-            f"AND sp.{self.column(page_model, 'depth')} = %s"
+            "WHERE "
+            + children_of(
+                home,
+                f"sp.{self.column(page_model, 'path')}",
+                f"sp.{self.column(page_model, 'depth')}",
+            )
         )
-        sections_params = [home.path + "%", home.depth + 1]
+        sections_params = []
         newest = f"ORDER BY r.{publication_date} DESC, r.{pk} DESC LIMIT %s"
         columns = (
             f"r.{pk} AS id, r.{listed_in} AS {listed_in}, "

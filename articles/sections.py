@@ -20,6 +20,7 @@ from django.db import connections
 
 from articles.cards import RowLoader
 from core.restrictions import is_restricted
+from core.tree_sql import children_of
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild
 
@@ -61,10 +62,10 @@ def read_sections(home) -> list[dict]:
         f"SELECT {columns} FROM {quote(model._meta.db_table)} s "  # noqa: S608 -- quoted model names
         f"INNER JOIN {quote(page_model._meta.db_table)} p "
         f"ON p.{quote(page_model._meta.pk.column)} = s.{quote(model._meta.pk.column)} "
-        f"WHERE p.{path} LIKE %s AND p.{depth} = %s ORDER BY p.{path}"
+        f"WHERE {children_of(home, f'p.{path}', f'p.{depth}')} ORDER BY p.{path}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [home.path + "%", home.depth + 1])
+        cursor.execute(sql, [])
         rows = cursor.fetchall()
     loader = RowLoader(connection, model, fields)
     label = model._meta.label_lower

@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
 from core.restrictions import restricted_paths
+from core.tree_sql import below
 from home.models import InformationPage
 from pagecache.registry import cached_value
 
@@ -104,14 +105,17 @@ def chrome_rows(home) -> list[tuple]:
         f"SELECT p.{pk}, p.{column(Page, 'title')}, p.{column(Page, 'url_path')}, p.{path}, "
         f"p.{column(Page, 'show_in_menus')}"
     )
-    live = f"p.{column(Page, 'live')} = %s AND p.{path} LIKE %s"
-    live_params = [True, home.path + "%"]
+    live = f"p.{column(Page, 'live')} = %s AND {below(home, f'p.{path}')}"
+    live_params = [True]
     public, public_params = "", []
     for restricted in restricted_paths():
         public += f" AND p.{path} NOT LIKE %s"
         public_params.append(restricted + "%")
-    child = f"{live} AND p.{depth} = %s AND p.{column(Page, 'alias_of')} IS NULL{public}"
-    child_params = [*live_params, home.depth + 1, *public_params]
+    child = (
+        f"{live} AND p.{depth} = {int(home.depth) + 1} "
+        f"AND p.{column(Page, 'alias_of')} IS NULL{public}"
+    )
+    child_params = [*live_params, *public_params]
 
     def own(model, alias):
         own_pk = quote(model._meta.pk.column)
@@ -130,7 +134,7 @@ def chrome_rows(home) -> list[tuple]:
         f"UNION ALL {common}, {in_footer}, {no_date} FROM {own(InformationPage, 'i')} "
         f"WHERE {child} AND ({in_menu} OR {in_footer} = %s) "
         f"UNION ALL SELECT * FROM ({common}, %s, {date} FROM {own(ArticlePage, 'a')} "
-        f"WHERE {live} AND p.{depth} > %s{public} "
+        f"WHERE {live} AND p.{depth} > {int(home.depth)}{public} "
         f"AND a.{column(ArticlePage, 'breaking_news')} = %s AND {date} >= %s "
         f"ORDER BY {date} DESC, a.{quote(ArticlePage._meta.pk.column)} DESC LIMIT 1) breaking"
         f") chrome ORDER BY {path}"
@@ -144,7 +148,6 @@ def chrome_rows(home) -> list[tuple]:
         True,
         False,
         *live_params,
-        home.depth,
         *public_params,
         True,
         date_field.get_db_prep_value(since, connection),
