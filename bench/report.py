@@ -64,6 +64,7 @@ def markdown_table(run: dict) -> str:
             cells = " | ".join(f"{value:.1f}" if value else "stalled" for value in values)
             change = f"{ratio(last, first):.2f}x" if first and last else "—"
             lines.append(f"| {PAGE_LABELS.get(name, name)} | {cells} | {change} |")
+    lines += caches_off_growth_table(run)
     return "\n".join(lines) + "\n"
 
 
@@ -94,6 +95,32 @@ def caches_off_table(run: dict) -> list[str]:
             f"{load['p50_ms']:.1f} | {load['p99_ms']:.1f} | {load.get('errors', 0)} | "
             f"{cost.get('queries', '—')} | {cost.get('ms', '—')} |"
         )
+    return lines
+
+
+def caches_off_growth_table(run: dict) -> list[str]:
+    """Every cache off at each archive size, each page as a share of its run's static file."""
+    sizes = [size for size, result in run["sizes"].items() if result.get("caches_off")]
+    if len(sizes) < 2:
+        return []
+    lines = [
+        "",
+        "| every cache off | "
+        + " | ".join(f"req/s at {int(size):,} (% of static)" for size in sizes)
+        + " |",
+        "| --- | " + " | ".join("---:" for _ in sizes) + " |",
+    ]
+    for name, label in PAGE_LABELS.items():
+        loads = [run["sizes"][size]["caches_off"]["load"] for size in sizes]
+        if name == "static" or not all(name in load for load in loads):
+            continue
+        rates = [
+            (load[name]["requests_per_second"], load["static"]["requests_per_second"])
+            for load in loads
+        ]
+        cells = [f"{rate:.0f} ({100 * ratio(rate, static):.1f}%)" for rate, static in rates]
+        label = "seed article" if name == "article" else label
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return lines
 
 

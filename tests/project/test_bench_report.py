@@ -64,3 +64,36 @@ def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stall
     )
     assert "| sitemap | 10.0 | stalled | — |" in table
     assert "| home page | 10.0 | 12.0 | 1.20x |" in table
+
+
+def test_every_cache_off_is_compared_across_archive_sizes():
+    def caches_off(static_rps, article_rps):
+        return {
+            "load": {"static": load(static_rps, 1.0), "article": load(article_rps, 50.0)},
+            "costs": {"article": {"queries": 12, "ms": 30.0}},
+        }
+
+    run = {
+        "main_size": 1000,
+        "seconds": 8,
+        "workers": 2,
+        "sizes": {
+            "1000": {
+                "load": {"static": load(3000, 1.0)},
+                "costs": {},
+                "caches_off": caches_off(3000, 60),
+            },
+            "100000": {
+                "load": {"static": load(3200, 1.0)},
+                "costs": {},
+                "caches_off": caches_off(3200, 32),
+            },
+        },
+    }
+    table = markdown_table(run)
+    assert (
+        "| every cache off | req/s at 1,000 (% of static) | req/s at 100,000 (% of static) |"
+        in table
+    )
+    assert "| seed article | 60 (2.0%) | 32 (1.0%) |" in table
+    assert table.count("| seed article |") == 2  # the main size's own table, then this one
