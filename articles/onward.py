@@ -8,8 +8,9 @@ compiling nested querysets, on every first view of an article after a publicatio
 every view with the caches off. Here one statement chooses and reads them all:
 
 - the related articles are ranked from the section listing index and the tags' table alone
-  (the candidates' ids, sections and dates are in the index; only the tags the article
-  shares are joined to each), and only the chosen few are read in full;
+  (the candidates' ids, sections and dates are in the index, read section by section on
+  PostgreSQL; only the tags the article shares are joined to each), and only the chosen few
+  are read in full;
 - the neighbours are the section's listed articles just before and after the article's
   date, read from the section's listing index (articles/listing.py), as the section page
   lists them;
@@ -138,7 +139,6 @@ class _OnwardQuery:
                 f"sp.{self.column(page_model, 'depth')}",
             )
         )
-        sections_params = []
         newest = f"ORDER BY r.{publication_date} DESC, r.{pk} DESC LIMIT %s"
         columns = (
             f"r.{pk} AS id, r.{listed_in} AS {listed_in}, "
@@ -155,14 +155,13 @@ class _OnwardQuery:
                 f"AND r.{listed_in} = hs.{section_pk} {newest}) r "
                 f"ORDER BY r.{publication_date} DESC, r.id DESC LIMIT %s"
             )
-            candidates_params = [*sections_params, *listed_params, RELATED_CANDIDATES]
-            candidates_params.append(RELATED_CANDIDATES)
+            candidates_params = [*listed_params, RELATED_CANDIDATES, RELATED_CANDIDATES]
         else:
             candidates = (
                 f"SELECT {columns} FROM {own} r WHERE {listed} "  # noqa: S608 -- quoted model names
                 f"AND r.{listed_in} IN ({sections}) {newest}"
             )
-            candidates_params = [*listed_params, *sections_params, RELATED_CANDIDATES]
+            candidates_params = [*listed_params, RELATED_CANDIDATES]
         sql = (
             f"SELECT * FROM (SELECT c.id, {RELATED} AS role, "  # noqa: S608 -- quoted model names
             f"COUNT(t.{tag_pk}) AS shared_tags, "
