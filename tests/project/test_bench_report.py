@@ -33,12 +33,14 @@ def load(rps, p50, errors=0):
     return {"requests_per_second": rps, "p50_ms": p50, "p99_ms": p50 * 2, "errors": errors}
 
 
+def bench_run(sizes: dict, **extra) -> dict:
+    """A run of the benchmark at 1,000 articles first, as bench/run.py records it."""
+    return {"main_size": 1000, "seconds": 8, "workers": 2, "sizes": sizes, **extra}
+
+
 def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stalls():
-    run = {
-        "main_size": 1000,
-        "seconds": 8,
-        "workers": 2,
-        "sizes": {
+    run = bench_run(
+        {
             "1000": {
                 "load": {"static": load(4000, 1.0), "article": load(400, 10.0, errors=3)},
                 "costs": {
@@ -52,11 +54,11 @@ def test_the_table_gives_each_page_as_a_share_of_the_static_file_and_flags_stall
                 },
             }
         },
-        "growth": {
+        growth={
             "sizes": ["1000", "100000"],
             "p50_ms": {"sitemap": [10.0, 0.0], "home": [10.0, 12.0]},
         },
-    }
+    )
     table = markdown_table(run)
     assert (
         "| seed article (uncached) | 400 | 10.0% | 10.0 | 20.0 | 3 | 1 (20) | 42.0 | 10 (5) |"
@@ -73,11 +75,8 @@ def test_every_cache_off_is_compared_across_archive_sizes():
             "costs": {"article": {"queries": 12, "ms": 30.0}},
         }
 
-    run = {
-        "main_size": 1000,
-        "seconds": 8,
-        "workers": 2,
-        "sizes": {
+    run = bench_run(
+        {
             "1000": {
                 "load": {"static": load(3000, 1.0)},
                 "costs": {},
@@ -88,8 +87,8 @@ def test_every_cache_off_is_compared_across_archive_sizes():
                 "costs": {},
                 "caches_off": caches_off(3200, 32),
             },
-        },
-    }
+        }
+    )
     table = markdown_table(run)
     assert (
         "| every cache off | req/s at 1,000 (% of static) | req/s at 100,000 (% of static) |"
