@@ -258,3 +258,24 @@ def test_a_very_broad_query_ranks_the_newest_matches_and_says_so(demo_site, sear
 
     assert sorted(result_titles_from(soup)) == ["الزعفران 2", "الزعفران 3", "الزعفران 4"]
     assert "3" in text_of(soup.select_one(".search-summary"))
+
+
+def test_result_dates_are_in_the_sites_digits(demo_site, search):
+    """A site that writes Arabic in Eastern Arabic digits writes its search results' dates so,
+    as every listing card does; the French page keeps Western digits."""
+    from wagtail.models import Site
+
+    from translations.models import ArabicDigits, NumberFormattingSettings
+
+    setting = NumberFormattingSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.arabic_digits = ArabicDigits.EASTERN
+    setting.save()
+    dates = [text_of(t) for t in soup_of(search("الارهاب")).select(".search-result time")]
+    assert dates and all(date for date in dates)
+    assert not any(digit in date for date in dates for digit in "0123456789"), dates
+    assert any(digit in date for date in dates for digit in "٠١٢٣٤٥٦٧٨٩"), dates
+    french = [
+        text_of(t)
+        for t in soup_of(search("Maroc", language_code="fr")).select(".search-result time")
+    ]
+    assert french and all(any(digit in date for digit in "0123456789") for date in french)
