@@ -17,6 +17,7 @@ trusted them. The date's format is read once per thread, not once per comment.
 
 import hashlib
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -67,9 +68,10 @@ class Wording:
     reply_to: str
     time_zone: tzinfo
     date_pieces: tuple[tuple[bool, str], ...]  # date_format, parsed once (date_format_pieces)
+    digits: Callable[[str], str]  # the page's digits (translations: the site's choice)
 
     @classmethod
-    def current(cls) -> "Wording":
+    def current(cls, digits: Callable[[str], str] | None = None) -> "Wording":
         date_format = pgettext("comment date", "j F Y, H:i")
         return cls(
             pending_mark=pgettext(
@@ -81,14 +83,17 @@ class Wording:
             reply_to=gettext("to %(name)s"),
             time_zone=get_current_timezone(),
             date_pieces=date_format_pieces(date_format),
+            digits=digits or str,
         )
 
     def date(self, moment) -> str:
         """``moment`` (in the reader's time zone) as ``django.utils.dateformat`` writes it."""
         formatter = DateFormat(moment)
-        return "".join(
-            str(getattr(formatter, piece)()) if is_character else piece
-            for is_character, piece in self.date_pieces
+        return self.digits(
+            "".join(
+                str(getattr(formatter, piece)()) if is_character else piece
+                for is_character, piece in self.date_pieces
+            )
         )
 
 
@@ -171,12 +176,15 @@ def comment_html(
     )
 
 
-def thread_html(discussion, *, page_url: str, replies_open: bool) -> SafeString:
+def thread_html(
+    discussion, *, page_url: str, replies_open: bool, digits: Callable[[str], str] | None = None
+) -> SafeString:
     """The list items of a page of the conversation, nested as ``discussion.events`` says.
 
-    ``replies_open``: whether the article takes comments now (open, and live).
+    ``replies_open``: whether the article takes comments now (open, and live). ``digits``
+    writes the dates' digits as the page does (``{% digit_writer %}``, translations).
     """
-    wording = Wording.current()
+    wording = Wording.current(digits)
     comments_page = discussion.page_obj.number if discussion.page_obj else 1
     prefix = reply_url_prefix(page_url, comments_page)
     parts = []

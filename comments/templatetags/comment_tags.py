@@ -142,9 +142,15 @@ def do_blank_comment_form(parser, token):
 
 
 @register.simple_tag
-def comment_thread(discussion, page, page_url):
-    """The conversation's list items, drawn in Python (comments/display.py says why)."""
-    return thread_html(discussion, page_url=page_url, replies_open=page.comments_open and page.live)
+def comment_thread(discussion, page, page_url, digits=None):
+    """The conversation's list items, drawn in Python (comments/display.py says why);
+    ``digits``: the page's digit writer (``{% digit_writer as digits %}``, locale_tags)."""
+    return thread_html(
+        discussion,
+        page_url=page_url,
+        replies_open=page.comments_open and page.live,
+        digits=digits,
+    )
 
 
 @register.simple_tag

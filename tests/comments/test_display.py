@@ -1,4 +1,5 @@
 """What readers see: approved comments only, threaded, counted in Arabic, in flat queries."""
+# ruff: noqa: RUF001 (Eastern Arabic digits are the subject of some tests here)
 
 from datetime import timedelta
 
@@ -294,3 +295,39 @@ def test_a_closed_conversation_shows_its_comments_without_reply_links(client, ar
     assert soup.select_one(f"#comment-{comment.pk} .comment__body") is not None
     assert soup.select(".comment__reply") == []
     assert text_of(soup.select_one(".comments__closed")) == "التعليقات مغلقة."
+
+
+@pytest.mark.django_db
+def test_counts_and_dates_follow_the_sites_digits(client, article):
+    """A site that writes Arabic in Eastern Arabic digits writes its comment counts so too,
+    in the article's header and above the conversation, and its comments' dates."""
+    from wagtail.models import Site
+
+    from translations.models import ArabicDigits, NumberFormattingSettings
+
+    for _ in range(3):
+        make_comment(article)
+    setting = NumberFormattingSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.arabic_digits = ArabicDigits.EASTERN
+    setting.save()
+    soup = soup_of(client.get(article.url))
+    assert text_of(soup.select_one(".article__comment-count")) == "٣ تعليقات"
+    assert text_of(soup.select_one(".comments__title")) == "٣ تعليقات"
+    dates = [text_of(time) for time in soup.select(".comment time")]
+    assert dates and not any(digit in date for date in dates for digit in "0123456789"), dates
+    assert all("٢٠٢٦" in date or "٢٠٢٧" in date for date in dates), dates
+
+
+@pytest.mark.django_db
+def test_comment_pages_are_numbered_in_the_sites_digits(client, article):
+    from wagtail.models import Site
+
+    from translations.models import ArabicDigits, NumberFormattingSettings
+
+    bulk_comments(article, 51, 0)
+    setting = NumberFormattingSettings.for_site(Site.objects.get(is_default_site=True))
+    setting.arabic_digits = ArabicDigits.EASTERN
+    setting.save()
+    soup = soup_of(client.get(article.url))
+    assert "١" in text_of(soup.select_one(".comments__pages span"))
+    assert text_of(soup.select_one(".article__comment-count")) == "٥١ تعليقًا"

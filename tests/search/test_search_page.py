@@ -260,9 +260,9 @@ def test_a_very_broad_query_ranks_the_newest_matches_and_says_so(demo_site, sear
     assert "3" in text_of(soup.select_one(".search-summary"))
 
 
-def test_result_dates_are_in_the_sites_digits(demo_site, search):
-    """A site that writes Arabic in Eastern Arabic digits writes its search results' dates so,
-    as every listing card does; the French page keeps Western digits."""
+def test_result_dates_and_counts_are_in_the_sites_digits(demo_site, search):
+    """A site that writes Arabic in Eastern Arabic digits writes its search results' count and
+    dates so, as every listing card does; the French page keeps Western digits."""
     from wagtail.models import Site
 
     from translations.models import ArabicDigits, NumberFormattingSettings
@@ -270,7 +270,10 @@ def test_result_dates_are_in_the_sites_digits(demo_site, search):
     setting = NumberFormattingSettings.for_site(Site.objects.get(is_default_site=True))
     setting.arabic_digits = ArabicDigits.EASTERN
     setting.save()
-    dates = [text_of(t) for t in soup_of(search("الارهاب")).select(".search-result time")]
+    soup = soup_of(search("الارهاب"))
+    summary = text_of(soup.select_one(".search-summary"))
+    assert not any(digit in summary for digit in "0123456789"), summary
+    dates = [text_of(t) for t in soup.select(".search-result time")]
     assert dates and all(date for date in dates)
     assert not any(digit in date for date in dates for digit in "0123456789"), dates
     assert any(digit in date for date in dates for digit in "٠١٢٣٤٥٦٧٨٩"), dates

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html_join, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 from translations import alternates, formatting
@@ -47,6 +47,29 @@ def local_date(context, value):
 def local_number(context, value):
     """``{% local_number item.number %}``: a number in the page's language and digits."""
     return formatting.localized_number(value, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def local_digits(context, text):
+    """``{% local_digits sentence %}``: a sentence already written with a number in it (a
+    translated count, "3 تعليقات") in the page's digits. Its safety is kept: escaped text
+    stays escaped, and text still to escape is escaped on output."""
+    written = formatting.with_digits(str(text), context.get("request"))
+    return mark_safe(written) if isinstance(text, SafeData) else written  # noqa: S308 -- already safe
+
+
+@register.simple_tag(takes_context=True)
+def digit_writer(context):
+    """``{% digit_writer as digits %}``: a function writing a text's digits as this page does,
+    for other apps' tags that write numbers (the comments' dates) and may not ask the site's
+    setting themselves (the apps' layers, pyproject.toml)."""
+    eastern = formatting.uses_eastern_digits(context.get("request"))
+
+    def write(text: str) -> str:
+        return formatting.to_eastern_arabic_digits(text) if eastern else text
+
+    write.do_not_call_in_templates = True  # passed to a tag, not called by the template
+    return write
 
 
 @register.inclusion_tag("navigation/date_bar.html", takes_context=True)
