@@ -28,14 +28,17 @@ PALETTES = {
     "sports": ("#1d5fa8", "#0b2747", "#9be15d"),
 }
 
-# The renditions the reader's pages ask for (the article card, articles/card_display.py, and
-# the article page): made once with the demo, so a fresh site does not resize twenty pictures
-# on its first front page, and the test session not in every test.
+# The renditions the reader's pages ask for (the article card, articles/card_display.py, the
+# article page and the picture a shared link shows, core/page_meta.py): made once with the
+# demo, so a fresh site does not resize twenty pictures on its first front page, and the test
+# session not in every test.
 CARD_RENDITIONS = [
     "fill-320x180",
     "fill-640x360",
     "fill-960x540",
+    "fill-1280x720",
     "fill-160x160",
+    "fill-1200x630",
     "width-480",
     "width-800",
     "width-1200",

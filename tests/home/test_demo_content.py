@@ -73,3 +73,24 @@ def test_seed_parser_leaves_out_the_wordpress_footer():
     )
     assert "أضف تعليقاً" not in words
     assert "Back to top" not in words
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_demo_pictures_come_with_every_size_the_readers_pages_ask_for(
+    client, demo_site, language
+):
+    """A fresh demo site resizes no picture on its first front page, section or article."""
+    from wagtail.images import get_image_model
+
+    from home.models import HomePage
+
+    renditions = get_image_model().get_rendition_model().objects
+    home = HomePage.objects.get(depth=2, locale__language_code=language)
+    before = renditions.count()
+    for page in [home, *home.get_children().live().specific()[:3]]:
+        assert client.get(page.url).status_code == 200
+    article = demo_site["article"].get_translation(home.locale)
+    assert client.get(article.url).status_code == 200
+    made = renditions.order_by("-pk")[: renditions.count() - before]
+    assert renditions.count() == before, sorted({r.filter_spec for r in made})
