@@ -6,11 +6,11 @@ nothing cached (DJANGO_CACHE=off, or the first request of a cache generation) ev
 them, and Django spent longer building and compiling each queryset (a select_related of five
 relations is 0.9 ms of compiling) than PostgreSQL spent answering it (0.4 ms). Here the
 queryset is compiled once per database alias; each call runs the kept SQL and makes its rows
-into objects as Django's own iterables do (``ModelIterable`` for model rows, the compiler's
-``results_iter`` for ``values_list``), the related objects where ``select_related`` puts them.
+into objects as Django's ``ModelIterable`` does, the related objects where ``select_related``
+puts them (a ``values_list`` queryset's rows stay tuples, through the same converters).
 
 Only for querysets whose SQL and parameters cannot differ between calls: no value from the
-request, the clock or the database goes into the filter. tests/core/test_constant_query.py
+request, the clock or the database goes into the filter. tests/project/test_constant_query.py
 holds each one used to the ORM's own answer; tests/upgrading/test_django_model_iterable.py
 guards the copied part of Django's ``ModelIterable``.
 """

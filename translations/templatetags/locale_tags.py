@@ -1,6 +1,7 @@
 """Language chrome for reader pages: switcher, hreflang links, dates and numbers."""
 
 import re
+from functools import partial
 
 from django import template
 from django.conf import settings
@@ -63,11 +64,7 @@ def digit_writer(context):
     """``{% digit_writer as digits %}``: a function writing a text's digits as this page does,
     for other apps' tags that write numbers (the comments' dates) and may not ask the site's
     setting themselves (the apps' layers, pyproject.toml)."""
-    eastern = formatting.uses_eastern_digits(context.get("request"))
-
-    def write(text: str) -> str:
-        return formatting.to_eastern_arabic_digits(text) if eastern else text
-
+    write = partial(formatting.with_digits, request=context.get("request"))
     write.do_not_call_in_templates = True  # passed to a tag, not called by the template
     return write
 
