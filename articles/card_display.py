@@ -139,6 +139,13 @@ PICTURES = {
     ),
 }
 
+# Every size a card may draw, the only renditions read with the cards (articles/cards.py).
+CARD_FILTER_SPECS = tuple(
+    sorted(
+        {picture_filter.spec for picture in PICTURES.values() for picture_filter in picture.filters}
+    )
+)
+
 
 def picture_html(image, picture: CardPicture) -> SafeString:
     """The picture in the sizes ``picture`` asks for, as Wagtail's ``srcset_image`` draws it."""

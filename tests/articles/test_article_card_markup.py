@@ -10,8 +10,10 @@ as the rendition's filter spec in braces.
 import datetime
 
 import pytest
+from django.db import connection
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
@@ -333,6 +335,27 @@ def test_a_cards_link_is_the_one_wagtail_gives(cards):
         for known in (True, False):  # below the section's URL, or Wagtail's own
             html = draw(card, sections, "default", language, known=known)
             assert f'<a href="{expected}">' in html
+
+
+def test_only_the_sizes_a_card_draws_are_read_with_it(cards):
+    """A picture's other sizes (the article's own, the shared link's, the admin's thumbnails)
+    stay in the database: a card draws from the three it shows, and asks for nothing more."""
+    card, sections = cards["one author"]
+    card.lead_image.get_renditions(
+        "fill-320x180", "fill-640x360", "fill-960x540", "width-800", "fill-1200x630", "max-165x165"
+    )
+    again = read_cards(ArticlePage, [card.pk])[0]
+    assert sorted(r.filter_spec for r in again.lead_image.prefetched_renditions) == [
+        "fill-320x180",
+        "fill-640x360",
+        "fill-960x540",
+    ]
+    with CaptureQueriesContext(connection) as drawing:
+        html = render(again, sections, "default")
+    assert not [query for query in drawing if "wagtailimages_rendition" in query["sql"]]
+    for rendition in card.lead_image.renditions.filter(filter_spec__startswith="fill-"):
+        if rendition.filter_spec != "fill-1200x630":
+            assert f"{rendition.url} {rendition.width}w" in html
 
 
 def test_missing_renditions_are_made_once_and_then_read_with_the_cards(cards):
