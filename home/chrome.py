@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
+from core.page_urls import url_below
 from core.restrictions import restricted_paths
 from core.tree_sql import below
 from home.models import InformationPage
@@ -36,8 +37,11 @@ def site_chrome(home, request) -> dict:
     def compute():
         rows = chrome_rows(home)
         children, breaking = [], None
+        # Every row is below the home page: its URL is the home page's and the rest of its
+        # path (core/page_urls.py), not a page object and Wagtail's get_url for each.
+        home_url = home.get_url(request) if rows else None
         for pk, title, url_path, path, in_menu, in_footer, breaking_date in rows:
-            url = Page(pk=pk, url_path=url_path).get_url(request)  # the URL needs no more
+            url = url_below(home_url, home.url_path, url_path) if home_url else None
             entry = {"title": title, "url": url, "path": path}
             if breaking_date is None:
                 children.append({**entry, "in_menu": in_menu, "in_footer": in_footer})

@@ -2,8 +2,8 @@
 
 import pytest
 from django.test import RequestFactory
-from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from articles.models import ArticlePage
 from core.restrictions import restricted_pages
@@ -108,3 +108,32 @@ def test_the_statement_answers_as_the_orm_does(demo_site, nothing_cached):
         orm = ArticlePage.objects.breaking_now().descendant_of(home).first()
         assert breaking[0] == orm.pk == newest.pk
         assert breaking[-1] == orm.publication_date
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_every_link_is_the_url_wagtail_gives(demo_site, nothing_cached, language):
+    """The links are the home page's URL and the rest of each path, not Wagtail's get_url
+    for each: the same addresses, an Arabic slug quoted as Wagtail's reverse() quotes it."""
+    home = (
+        demo_site["home"]
+        if language == "ar"
+        else demo_site["home"].get_translation(Locale.objects.get(language_code=language))
+    )
+    add_information_page(home, "من-نحن-بالتفصيل", in_menu=True, in_footer=True)
+    breaking = make_article(
+        demo_site["politics"], title="عاجل", breaking_news=True, publication_date=timezone.now()
+    )
+    request = RequestFactory().get(home.url)
+    with request_scope(), translation.override(language):
+        links = menu_sections(home, request) + footer_information_pages(home, request)
+        strip = breaking_article(home, request)
+        expected = {
+            page.title: page.get_url(request) for page in home.get_children().live().specific()
+        }
+        breaking_url = breaking.get_url(request)
+    assert len(links) >= 5
+    assert "%D9%85%D9%86-" in "".join(link["url"] for link in links)  # the Arabic slug
+    for link in links:
+        assert link["url"] == expected[link["title"]]
+    if language == "ar":
+        assert strip["url"] == breaking_url
