@@ -8,10 +8,12 @@ Arabic text under another language's address, not a translation.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connections
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from articles.cards import RowLoader
 from core.navigation import live_ancestors
 
 
@@ -41,18 +43,56 @@ def live_translations(*pages: Page) -> list[dict[str, Page]]:
     """
     missing = [page for page in pages if not hasattr(page, "_live_translations")]
     if missing:
-        keys = {page.translation_key for page in missing}
+        keys = list(dict.fromkeys(page.translation_key for page in missing))
         by_key: dict = {key: {} for key in keys}
-        versions = (
-            Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True)
-            .select_related("locale")
-            .only(*ADDRESS_FIELDS)
-        )
-        for version in versions:
+        for version in read_live_versions(keys):
             by_key[version.translation_key][version.locale.language_code] = version
         for page in missing:
             page._live_translations = by_key[page.translation_key]
     return [page._live_translations for page in pages]
+
+
+def read_live_versions(keys: list) -> list[Page]:
+    """The live, non-alias pages of these translation keys, with their locales.
+
+    What ``Page.objects.filter(translation_key__in=keys, live=True, alias_of__isnull=True)
+    .select_related("locale").only(*ADDRESS_FIELDS)`` reads, by a statement written by hand:
+    every page drawn with nothing cached asks it (the language switcher, the hreflang links),
+    and the ORM took longer to build and compile it than the database took to answer.
+    tests/translations/test_alternates_query.py holds it to the ORM's answer.
+    """
+    connection = connections[Page.objects.db]
+    quote = connection.ops.quote_name
+    page_fields = [Page._meta.get_field(name) for name in ADDRESS_FIELDS[:-1]]
+    page_fields.insert(2, Page._meta.get_field("locale"))  # its id, where select_related puts it
+    locale_fields = [Locale._meta.pk, Locale._meta.get_field("language_code")]
+
+    def page_column(name):
+        return "p." + quote(Page._meta.get_field(name).column)
+
+    sql = (
+        "SELECT "  # noqa: S608 -- quoted model names
+        + ", ".join(f"p.{quote(field.column)}" for field in page_fields)
+        + ", "
+        + ", ".join(f"l.{quote(field.column)}" for field in locale_fields)
+        + f" FROM {quote(Page._meta.db_table)} p INNER JOIN {quote(Locale._meta.db_table)} l "
+        f"ON l.{quote(Locale._meta.pk.column)} = {page_column('locale')} "
+        f"WHERE {page_column('translation_key')} IN ({', '.join(['%s'] * len(keys))}) "
+        f"AND {page_column('live')} = %s AND {page_column('alias_of')} IS NULL"
+    )
+    with connection.cursor() as cursor:
+        key_field = Page._meta.get_field("translation_key")
+        cursor.execute(sql, [*(key_field.get_db_prep_value(key, connection) for key in keys), True])
+        rows = cursor.fetchall()
+    pages = RowLoader(connection, Page, page_fields)
+    locales = RowLoader(connection, Locale, locale_fields)
+    width = len(page_fields)
+    versions = []
+    for row in rows:
+        version = pages.load(row[:width])
+        version._state.fields_cache["locale"] = locales.load(row[width:])
+        versions.append(version)
+    return versions
 
 
 def _page_and_home_translations(site, page) -> tuple[dict[str, Page], dict[str, Page]]:
