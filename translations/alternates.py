@@ -32,6 +32,7 @@ def language_name(code: str) -> str:
 
 # What a page's address is made of (Page.get_url_parts), and what these functions read.
 ADDRESS_FIELDS = ("id", "translation_key", "url_path", "locale__language_code")
+ADDRESS_PAGE_FIELDS = ("id", "translation_key", "locale", "url_path")
 
 
 def live_translations(*pages: Page) -> list[dict[str, Page]]:
@@ -61,10 +62,13 @@ def read_live_versions(keys: list) -> list[Page]:
     and the ORM took longer to build and compile it than the database took to answer.
     tests/translations/test_alternates_query.py holds it to the ORM's answer.
     """
+    if not keys:
+        return []
     connection = connections[Page.objects.db]
     quote = connection.ops.quote_name
-    page_fields = [Page._meta.get_field(name) for name in ADDRESS_FIELDS[:-1]]
-    page_fields.insert(2, Page._meta.get_field("locale"))  # its id, where select_related puts it
+    # ADDRESS_FIELDS: the page's own, its locale's id (which select_related follows), and
+    # the locale's language code.
+    page_fields = [Page._meta.get_field(name) for name in ADDRESS_PAGE_FIELDS]
     locale_fields = [Locale._meta.pk, Locale._meta.get_field("language_code")]
 
     def page_column(name):

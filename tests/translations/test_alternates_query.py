@@ -56,6 +56,11 @@ def test_the_translations_are_read_as_the_orm_reads_them_in_one_query(
         assert {page.locale.language_code for page in mine} >= {"ar", "fr", "en"}
 
 
+def test_no_key_reads_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert read_live_versions([]) == []
+
+
 def test_an_untranslated_copy_is_not_a_version(demo_site):
     article = demo_site["article"]
     copies = Page.objects.filter(translation_key=article.translation_key, alias_of__isnull=False)
