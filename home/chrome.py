@@ -23,7 +23,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage, SectionPage
 from core.page_urls import url_below
 from core.restrictions import restricted_paths
-from core.tree_sql import below
+from core.tree_sql import below, children_of
 from home.models import InformationPage
 from pagecache.registry import cached_value
 
@@ -109,14 +109,15 @@ def chrome_rows(home) -> list[tuple]:
         f"SELECT p.{pk}, p.{column(Page, 'title')}, p.{column(Page, 'url_path')}, p.{path}, "
         f"p.{column(Page, 'show_in_menus')}"
     )
-    live = f"p.{column(Page, 'live')} = %s AND {below(home, f'p.{path}')}"
+    is_live = f"p.{column(Page, 'live')} = %s"
+    live = f"{is_live} AND {below(home, f'p.{path}')}"
     live_params = [True]
     public, public_params = "", []
     for restricted in restricted_paths():
         public += f" AND p.{path} NOT LIKE %s"
         public_params.append(restricted + "%")
     child = (
-        f"{live} AND p.{depth} = {int(home.depth) + 1} "
+        f"{is_live} AND {children_of(home, f'p.{path}', f'p.{depth}')} "
         f"AND p.{column(Page, 'alias_of')} IS NULL{public}"
     )
     child_params = [*live_params, *public_params]

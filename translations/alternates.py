@@ -32,7 +32,6 @@ def language_name(code: str) -> str:
 
 # What a page's address is made of (Page.get_url_parts), and what these functions read.
 ADDRESS_FIELDS = ("id", "translation_key", "url_path", "locale__language_code")
-ADDRESS_PAGE_FIELDS = ("id", "translation_key", "locale", "url_path")
 
 
 def live_translations(*pages: Page) -> list[dict[str, Page]]:
@@ -66,9 +65,10 @@ def read_live_versions(keys: list) -> list[Page]:
         return []
     connection = connections[Page.objects.db]
     quote = connection.ops.quote_name
-    # ADDRESS_FIELDS: the page's own, its locale's id (which select_related follows), and
-    # the locale's language code.
-    page_fields = [Page._meta.get_field(name) for name in ADDRESS_PAGE_FIELDS]
+    # ADDRESS_FIELDS' fields of the page ("locale", its id, for "locale__language_code"), in
+    # the model's order, which Model.from_db takes a subset of fields in.
+    wanted = {name.split("__")[0] for name in ADDRESS_FIELDS}
+    page_fields = [field for field in Page._meta.concrete_fields if field.name in wanted]
     locale_fields = [Locale._meta.pk, Locale._meta.get_field("language_code")]
 
     def page_column(name):
