@@ -41,19 +41,18 @@ class ArticleListing:
     long archive cost no more than the first ones.
     """
 
-    def __init__(self, articles, count_key: str | None = None):
+    def __init__(self, articles, count_key: str | None = None, counter=None):
         self.articles = articles
         self.count_key = count_key
+        self.counter = counter or articles.count  # a tag's or author's: articles/linked_count.py
         self._count = None
 
     def count(self) -> int:
         if self._count is None:
             if self.count_key is None:
-                self._count = self.articles.count()
+                self._count = self.counter()
             else:
-                self._count = LISTING_COUNTS.get_or_compute(
-                    self.count_key, compute=self.articles.count
-                )
+                self._count = LISTING_COUNTS.get_or_compute(self.count_key, compute=self.counter)
         return self._count
 
     def __len__(self) -> int:
@@ -111,15 +110,19 @@ class ArticleListingMixin:
 
     articles_per_page = 12
 
-    def paginate_articles(self, request, articles, count_key=None) -> SimpleLazyObject:
+    def paginate_articles(
+        self, request, articles, count_key=None, counter=None
+    ) -> SimpleLazyObject:
         """A page of ``articles``, listed articles (``ArticlePage.objects.listed()``).
 
         Its cards are read only if the listing is drawn (a cached fragment of it needs no
         query); its page number is settled at once, for the page's fragments. ``count_key``
         names the listing among all others (``section:12``): its count is then kept until the
-        next publication instead of being made on every request.
+        next publication instead of being made on every request. ``counter`` counts them when
+        ``articles.count()`` would cost more (a tag's or an author's: articles/linked_count.py).
         """
-        paginator = Paginator(ArticleListing(articles, count_key), self.articles_per_page)
+        listing = ArticleListing(articles, count_key, counter)
+        paginator = Paginator(listing, self.articles_per_page)
         settle_page_number(request, paginator)
         return SimpleLazyObject(lambda: page_shown(request, paginator))
 

@@ -1,5 +1,7 @@
 """The site root: the front page of one language's site, and its tag and author archives."""
 
+from functools import partial
+
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -17,8 +19,9 @@ from wagtail.url_routing import RouteResult
 
 from articles.blocks import ArticleBodyBlock
 from articles.feeds import SiteFeed
+from articles.linked_count import count_linked
 from articles.listing import ArticleListingMixin
-from articles.models import ArticlePage, Author, SectionPage
+from articles.models import ArticlePage, ArticlePageAuthor, ArticlePageTag, Author, SectionPage
 from articles.numbering import number_body
 from core.mixins import SeoMetadataMixin, SingleQueryViewRestrictionsMixin
 from core.page_forms import SitePageForm
@@ -143,9 +146,9 @@ class HomePage(
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")
         return context
 
-    def archive_context(self, request, articles, count_key, canonical_path):
+    def archive_context(self, request, articles, count_key, canonical_path, counter):
         return {
-            "articles": self.paginate_articles(request, articles, count_key),
+            "articles": self.paginate_articles(request, articles, count_key, counter),
             "sections_by_path": SimpleLazyObject(lambda: sections_by_path(self)),
             "canonical_url": self.get_full_url(request) + canonical_path,
         }
@@ -168,9 +171,13 @@ class HomePage(
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         keys.shows(keys.tag(tag.pk))
-        articles = self.listed_articles().filter(tagged_items__tag=tag)
+        listed = self.listed_articles()
+        articles = listed.filter(tagged_items__tag=tag)
         canonical = self.reverse_subpage("tag", args=[slug])
-        context = self.archive_context(request, articles, f"tag:{self.pk}:{tag.pk}", canonical)
+        links = ArticlePageTag.objects.filter(tag=tag)
+        counter = partial(count_linked, listed, links, "content_object")
+        count_key = f"tag:{self.pk}:{tag.pk}"
+        context = self.archive_context(request, articles, count_key, canonical, counter)
         context["tag"] = tag
         return self.render(request, template="pages/tag_page.html", context_overrides=context)
 
@@ -178,10 +185,13 @@ class HomePage(
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         keys.shows(keys.author(author.pk))
-        articles = self.listed_articles().filter(article_authors__author=author)
+        listed = self.listed_articles()
+        articles = listed.filter(article_authors__author=author)
         canonical = self.reverse_subpage("author", args=[slug])
+        links = ArticlePageAuthor.objects.filter(author=author)
+        counter = partial(count_linked, listed, links, "page")
         count_key = f"author:{self.pk}:{author.pk}"
-        context = self.archive_context(request, articles, count_key, canonical)
+        context = self.archive_context(request, articles, count_key, canonical, counter)
         context["author"] = author
         return self.render(request, template="pages/author_page.html", context_overrides=context)
 
