@@ -38,21 +38,14 @@ def count_linked(listed, links, article_field: str) -> int:
     if listed.query.is_empty() or links.query.is_empty():
         return 0
     article_column = links.model._meta.get_field(article_field).attname
-    few, few_params = _sql(links.order_by().values("pk")[:FEW_LINKS])
+    links, listed = links.order_by(), listed.order_by()
+    few, few_params = _sql(links.values("pk")[:FEW_LINKS])
+    listed_article = Subquery(listed.filter(pk=OuterRef(article_column)).values("pk")[:1])
     one_by_one, one_by_one_params = _sql(
-        links.order_by()
-        .alias(
-            listed_article=Subquery(
-                listed.order_by().filter(pk=OuterRef(article_column)).values("pk")[:1]
-            )
-        )
-        .filter(listed_article__isnull=False)
-        .values("pk")
+        links.alias(listed_article=listed_article).filter(listed_article__isnull=False).values("pk")
     )
     together, together_params = _sql(
-        links.order_by()
-        .filter(**{f"{article_column}__in": listed.order_by().values("pk")})
-        .values("pk")
+        links.filter(**{f"{article_column}__in": listed.values("pk")}).values("pk")
     )
     statement = (
         f"SELECT CASE WHEN (SELECT COUNT(*) FROM ({few}) few) < %s "  # noqa: S608 -- compiled querysets

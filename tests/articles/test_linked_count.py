@@ -29,8 +29,8 @@ def climate(demo_site, nothing_cached):
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     # The same tag and author in another language's site: its own tag page counts them.
     french_home = HomePage.objects.get(depth=2, locale__language_code="fr")
-    add_listed_articles(make_section(french_home, "Climat", "climat"), 3, tags=["المناخ"],
-                        authors=[author])  # fmt: skip
+    french = make_section(french_home, "Climat", "climat")
+    add_listed_articles(french, 3, tags=["المناخ"], authors=[author])
     tag = ArticlePageTag.objects.filter(tag__name="المناخ").first().tag
     return {"home": home, "tag": tag, "author": author}
 
