@@ -17,7 +17,7 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS)
 BENCH_IMPORT_POSTS ?= 10000
 
 .DEFAULT_GOAL := help
-.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check screenshots messages compile-messages lock bench bench-faults bench-edge bench-import import-demo clean
+.PHONY: help install test-tools run serve migrate demo admin test test-fast test-postgres lint format check screenshots messages compile-messages lock bench bench-drawing bench-faults bench-edge bench-import import-demo clean
 
 help: ## List every target
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -113,6 +113,10 @@ import-demo: demo ## Import the seed article's WordPress export (demo/wordpress/
 bench-import: install ## WordPress import on PostgreSQL: generated exports (BENCH_IMPORT_POSTS="10000 50000")
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/akhbar_bench_import} \
 		$(BIN)/python -m bench.import_wordpress $(foreach n,$(BENCH_IMPORT_POSTS),--posts $(n))
+
+bench-drawing: install ## Every cache off: each page's drawing (templates, HTML) against everything else
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk
+	$(BIN)/python -m bench.drawing --size $${BENCH_SIZE:-1000} --seconds $${BENCH_SECONDS:-6}
 
 bench-edge: install ## Through Varnish: the cached article's rate vs a static file, app requests per URL
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk

@@ -57,12 +57,12 @@ def manage(env: dict, *args: str) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict, port: int, workers: int = WORKERS):
-    """Serve on 127.0.0.1:port until the block ends; waits until the home page answers."""
+def gunicorn(env: dict, port: int, workers: int = WORKERS, app: str = "config.wsgi:application"):
+    """Serve ``app`` on 127.0.0.1:port until the block ends; waits until a static file answers."""
     process = subprocess.Popen(
         [
             str(BIN_DIR / "gunicorn"),
-            "config.wsgi:application",
+            app,
             # The image's request-line limit (config/gunicorn.py): long Arabic searches get in.
             "--limit-request-line",
             str(LIMIT_REQUEST_LINE),
