@@ -40,8 +40,7 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from core.archives import archive_url
-from core.navigation import section_of, section_url
-from core.page_urls import url_below
+from core.navigation import section_of, section_url, url_in_section
 
 CARD = """\
 <article class="article-card{variant}">
@@ -224,11 +223,7 @@ class Listing:
 
     def article_url(self, article, section) -> str:
         """The URL Wagtail's ``pageurl`` gives: below the section's, when the listing knows it."""
-        if section is not None and article.url_path.startswith(section.url_path):
-            base = section_url(section, self.request)
-            if base is not None:
-                return url_below(base, section.url_path, article.url_path)
-        return article.get_url(request=self.request)
+        return url_in_section(article, section, self.request)
 
 
 def card_html(

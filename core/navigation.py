@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from core.page_urls import url_below
 from pagecache.registry import cached_value
 from pagecache.snapshots import rebuild_all, snapshots
 
@@ -48,6 +49,20 @@ def section_url(section, request):
     if section.pk not in urls:
         urls[section.pk] = section.get_url(request)
     return urls[section.pk]
+
+
+def url_in_section(article, section, request):
+    """The URL Wagtail's ``pageurl`` gives an article listed in ``section``.
+
+    Below the section's URL, when the article is in that section's subtree: that URL followed
+    by the rest of its path (core/page_urls.py), where Wagtail's ``get_url`` would look up the
+    article's site and language home again for each link. Otherwise Wagtail's own.
+    """
+    if section is not None and article.url_path.startswith(section.url_path):
+        base = section_url(section, request)
+        if base is not None:
+            return url_below(base, section.url_path, article.url_path)
+    return article.get_url(request=request)
 
 
 def home_for(page, request):

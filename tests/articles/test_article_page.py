@@ -1,8 +1,13 @@
 """The seed article as a reader sees it: the design's first acceptance test."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
+from wagtail.models import Locale
 
 from demo.seed_article import FOOTER_START, SEED_PATH
+from tests.factories import make_article, make_section
 from tests.html import soup_of, squash, text_of
 
 SEED_HEADINGS = [
@@ -132,3 +137,35 @@ def test_article_page_renders_in_bounded_queries(
         response = client.get(url)
     assert response.status_code == 200
     assert response.context["page"].pk == demo_site["article"].pk
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_section_feed_and_neighbour_links_are_wagtails(
+    client, demo_site, nothing_cached, fragments_off, language
+):
+    """The section link, its feed and the newer and older articles link where Wagtail's
+    ``pageurl`` would, though worked out from the section's URL: Arabic slugs quoted as
+    Wagtail quotes them, in each language's tree."""
+    home = demo_site["home"]
+    if language != "ar":
+        home = home.get_translation(Locale.objects.get(language_code=language))
+    section = make_section(home, "أخبار محلية", "أخبار-محلية")
+    now = timezone.now()
+    older, article, newer = [
+        make_article(
+            section, title=f"خبر {n}", slug=f"خبر-{n}", publication_date=now - timedelta(hours=n)
+        )
+        for n in (3, 2, 1)
+    ]
+
+    response = client.get(article.url)
+    assert response.status_code == 200
+    request = response.wsgi_request
+    page = soup_of(response)
+
+    assert page.select_one(".article__section a")["href"] == section.get_url(request)
+    assert page.select_one(".article__feed a")["href"] == section.get_url(request) + "feed/"
+    assert page.select_one(".article-pager__link--next")["href"] == newer.get_url(request)
+    assert page.select_one(".article-pager__link--previous")["href"] == older.get_url(request)
+    assert "%D8%AE%D8%A8%D8%B1-1" in newer.get_url(request)  # an Arabic slug, quoted

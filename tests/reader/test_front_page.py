@@ -4,7 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Locale
 
+from articles.readership import ArticleDailyViews
 from home.front_page import FEATURED_SLOTS
 from home.models import HomePageFeaturedArticle
 from tests.factories import add_listed_articles, make_article, make_section
@@ -138,3 +140,46 @@ def test_an_article_without_authors_shows_no_byline_in_a_listing(client, newsroo
     }
     assert cards["بلا كاتب"].select(".byline__author") == []
     assert [text_of(a) for a in cards["بكاتب"].select(".byline__author")] == ["ليلى"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_section_boxes_and_most_read_link_where_wagtail_does(
+    client, demo_site, nothing_cached, fragments_off, language
+):
+    """The boxes' headlines and the most-read list link each article as Wagtail's ``pageurl``
+    does, though their URLs are worked out from the section's and the home page's: an Arabic
+    slug quoted as Wagtail quotes it, in each language's tree."""
+    home = demo_site["home"]
+    if language != "ar":
+        home = home.get_translation(Locale.objects.get(language_code=language))
+    section = make_section(home, "أخبار محلية", "أخبار-محلية")
+    now = timezone.now()
+    articles = [
+        make_article(
+            section,
+            title=f"خبر محلي {n}",
+            slug=f"خبر-محلي-{n}",
+            publication_date=now - timedelta(hours=n),
+        )
+        for n in range(3)
+    ]
+    ArticleDailyViews.objects.create(article=articles[2], day=timezone.localdate(), views=7)
+
+    response = client.get(home.url)
+    assert response.status_code == 200
+    request = response.wsgi_request
+    page = soup_of(response)
+    (box,) = [
+        block
+        for block in page.select(".front-page__block")
+        if text_of(block.select_one("h2")) == section.title
+    ]
+    links = {text_of(link): link["href"] for link in box.select("a")}
+    most_read = {text_of(link): link["href"] for link in page.select(".most-read__list a")}
+
+    assert links[section.title] == section.get_url(request)
+    for article in articles:  # the newest as a card, the next two as headlines
+        assert links[article.title] == article.get_url(request)
+    assert most_read[articles[2].title] == articles[2].get_url(request)
+    assert "%D8%AE%D8%A8%D8%B1-" in links[articles[1].title]  # the Arabic slug, quoted
