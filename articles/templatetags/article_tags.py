@@ -58,7 +58,7 @@ def listed_article_url(context, article, section):
     """``{% pageurl article %}`` for an article listed in ``section``, as its card links it.
 
     The front page's section boxes link a dozen headlines; Wagtail's ``pageurl`` looked up
-    each one's site and language home again (1.9 ms of the front page with every cache off).
+    each one's site and language home again (docs/performance.md: the front page's links).
     """
     return url_in_section(article, section, context.get("request"))
 
