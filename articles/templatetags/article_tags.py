@@ -148,10 +148,11 @@ def most_read(context):
         # Every one is below the home page: its URL is the home page's and the rest of its
         # path (core/page_urls.py), as the menu's are (home/chrome.py).
         home_url = home.get_url(request) if rows else None
+        if home_url is None:
+            return []  # nothing read yet, or a home page with no URL to link below
         return [
             {"title": title, "url": url_below(home_url, home.url_path, url_path), "views": views}
             for _pk, title, url_path, views in rows
-            if home_url is not None
         ]
 
     window = readership.most_read_cache_window()
